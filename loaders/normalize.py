@@ -1,0 +1,88 @@
+"""Normalise notice text for matching while keeping a map back to the original.
+
+Contract: ``normalize(original)`` returns a :class:`NormalizedText` whose ``text`` is the
+original with, character by character,
+- NFKC applied (full-width letters, digits and punctuation become half-width: ，→, （→( ),
+  except circled numbers ①…⑳, which stay as they are (NFKC would turn them into digits);
+- every kind of space (NBSP, U+3000, tabs) turned into a plain space, CR into newline;
+- zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and soft hyphens removed;
+- traditional characters converted to simplified ones (opencc t2s, one character at a time,
+  so the mapping stays character-exact).
+``span(start, end)`` maps a half-open range of ``text`` back to the range of ``original``
+that produced it, so every extracted item can point into the source.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_DROPPED = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+_KEPT = {chr(c) for c in range(0x2460, 0x2474)}  # ①…⑳
+_SPACE_LIKE = {"\u00a0", "\u3000", "\t", "\u2002", "\u2003", "\u2009", "\u202f", "\u205f"}
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    original: str
+    text: str
+    offsets: tuple[int, ...]  # offsets[i]: index in original of text[i]; one sentinel at end
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original range behind ``text[start:end]``."""
+        if end <= start:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@lru_cache(maxsize=None)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def normalize_char(char: str) -> str:
+    """The normalised form of one character (may be empty or several characters)."""
+    if char in _DROPPED:
+        return ""
+    if char in _SPACE_LIKE:
+        return " "
+    if char == "\r":
+        return "\n"
+    if char in _KEPT:
+        return char
+    return unicodedata.normalize("NFKC", char)
+
+
+@lru_cache(maxsize=65536)
+def _is_traditional(char: str) -> bool:
+    return ord(char) > 0x2E7F and _t2s().convert(char) != char
+
+
+def normalize(original: str) -> NormalizedText:
+    pieces: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(original):
+        folded = normalize_char(char)
+        pieces.append(folded)
+        offsets.extend([index] * len(folded))
+    offsets.append(len(original))
+    return NormalizedText(original, to_simplified("".join(pieces)), tuple(offsets))
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified by phrase where that keeps the length, else by character."""
+    if not any(_is_traditional(c) for c in set(text)):
+        return text
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(_t2s().convert(c) if len(_t2s().convert(c)) == 1 else c for c in text)
+
+
+def normalize_str(value: str) -> str:
+    """Normalised form of a short string (titles, names), without the offset map."""
+    return to_simplified("".join(normalize_char(c) for c in value))
