@@ -1,0 +1,219 @@
+"""The numbered outline of a notice: headings, their levels, and the text each one owns.
+
+Contract: ``parse_outline(text)`` takes *normalised* text (see normalize.py) and returns a
+root :class:`Node` whose descendants are the numbered headings found, whatever the
+numbering (一、 (一) 1. (1) ① 一是) and whichever style comes first: a style's level is
+fixed by where it first appears, as in a word processor's outline. A heading is accepted
+only where its number continues the sequence (1 for a new level, n+1 for an open one, one
+lost number tolerated), so "一、二期" or "2.5亿元" inside prose do not start sections.
+Headings normally start a line; inside a run-on line (a notice whose line breaks were
+lost) they may also follow a sentence end, a space or, when they continue an open
+sequence, directly follow the previous word. Unnumbered problem headings
+(关于“…”问题的整改) are nodes of their own style, ``item``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .numerals import CN_NUMERAL_CHARS, parse_number
+
+_CN = f"[{CN_NUMERAL_CHARS}]{{1,3}}"
+STYLES: dict[str, re.Pattern[str]] = {
+    "cn": re.compile(rf"({_CN})、(?![{CN_NUMERAL_CHARS}])"),
+    "cn_paren": re.compile(rf"\(({_CN})\)"),
+    "num": re.compile(r"(?<![\d.])(\d{1,2})[.、](?!\d)"),
+    "num_paren": re.compile(r"\((\d{1,2})\)"),
+    "circled": re.compile(r"([①-⑳])"),
+    "shi": re.compile(rf"(?<![{CN_NUMERAL_CHARS}])({_CN})是(?![的否非])"),
+}
+# An unnumbered problem heading: 关于“…”问题的整改 (the words may lack their quotes).
+ITEM_HEADING = re.compile(r"关于[“\"]?([^“”\"\n。]{2,90}?)[”\"]?(?:等?问题)?的整改(?:落实|进展)?(?:情况)?")
+EPILOGUE = re.compile(r"下一步[,,]|欢迎广大|如有意见建议|本通报|联系方式|特此通报|联系电话")
+RUN_ON_LINE = 2500  # a line this long has lost its line breaks
+_SENTENCE_END = set("。;!?:”\"")
+
+
+@dataclass(eq=False)
+class Node:
+    style: str
+    number: int
+    start: int
+    title_start: int
+    title_end: int
+    end: int = 0
+    depth: int = 0
+    children: list["Node"] = field(default_factory=list)
+    parent: "Node | None" = field(default=None, repr=False)
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def body_end(self) -> int:
+        """End of the text this heading owns before its first sub-heading."""
+        return self.children[0].start if self.children else self.end
+
+    def title(self, text: str) -> str:
+        return text[self.title_start:self.title_end].strip(" ,,。:;")
+
+    def ancestors(self) -> list["Node"]:
+        chain, node = [], self.parent
+        while node is not None and node.style != "root":
+            chain.append(node)
+            node = node.parent
+        return chain[::-1]
+
+
+@dataclass
+class _Candidate:
+    style: str
+    number: int
+    start: int
+    marker_end: int
+    strength: int  # 3 line start, 2 after a sentence end or space, 1 mid-sentence
+
+
+def parse_outline(text: str) -> Node:
+    root = Node("root", 0, 0, 0, 0, end=len(text))
+    limit = body_limit(text)
+    accepted = _accept(_candidates(text[:limit]), text)
+    _link(root, accepted, limit)
+    for node in accepted:
+        node.title_end = _title_end(text, node)
+    return root
+
+
+def body_limit(text: str) -> int:
+    """Where the closing words (下一步…, 欢迎…, contact lines) begin, if they do."""
+    for match in EPILOGUE.finditer(text):
+        if _strength(text, match.start()) >= 2 and match.start() > len(text) * 0.5:
+            return match.start()
+    return len(text)
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found = []
+    for style, pattern in STYLES.items():
+        for match in pattern.finditer(text):
+            number = parse_number(match.group(1))
+            if number:
+                found.append(_Candidate(style, number, match.start(), match.end(),
+                                        _strength(text, match.start())))
+    for match in ITEM_HEADING.finditer(text):
+        found.append(_Candidate("item", 0, match.start(), match.start(),
+                                _strength(text, match.start())))
+    found.sort(key=lambda c: (c.start, c.style == "item"))
+    return found
+
+
+def _strength(text: str, pos: int) -> int:
+    before = pos - 1
+    while before >= 0 and text[before] == " ":
+        before -= 1
+    if before < 0 or text[before] == "\n":
+        return 3
+    if text[before] in _SENTENCE_END or before < pos - 1:
+        return 2
+    return 1
+
+
+def _run_on(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    return (line_end if line_end >= 0 else len(text)) - line_start > RUN_ON_LINE
+
+
+def _needed_strength(cand: _Candidate, continues: bool, run_on: bool) -> int:
+    if not run_on:
+        return 2 if cand.style == "shi" else 3
+    if cand.style in ("shi", "item"):
+        return 1 if continues and cand.style == "shi" else 2
+    return 1 if continues or cand.number == 1 else 2
+
+
+def _accept(candidates: list[_Candidate], text: str) -> list[Node]:
+    stack: list[Node] = []
+    accepted: list[Node] = []
+    taken_until = -1
+    for cand in candidates:
+        if cand.start < taken_until:
+            continue
+        open_levels = stack if cand.style == "shi" else _without_inline(stack)
+        depth = _fit(open_levels, cand)
+        if depth is None:
+            continue
+        continues = depth < len(open_levels) and open_levels[depth].style == cand.style
+        if cand.strength < _needed_strength(cand, continues, _run_on(text, cand.start)):
+            continue
+        node = Node(cand.style, cand.number, cand.start, cand.marker_end, cand.marker_end)
+        del stack[depth:]
+        node.depth = depth + 1
+        stack.append(node)
+        accepted.append(node)
+        taken_until = cand.marker_end
+    return accepted
+
+
+def _without_inline(stack: list[Node]) -> list[Node]:
+    """The open levels a real heading can attach to: inline 一是 items never hold headings."""
+    for depth, node in enumerate(stack):
+        if node.style == "shi":
+            return stack[:depth]
+    return stack
+
+
+def _fit(stack: list[Node], cand: _Candidate) -> int | None:
+    """Depth at which the candidate sits in the open outline, or None if it does not fit."""
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth].style == cand.style:
+            if cand.style == "item" or cand.number in (stack[depth].number + 1, stack[depth].number + 2):
+                return depth
+            return None
+    if cand.style == "item" or cand.number == 1 or (not stack and cand.strength == 3):
+        return len(stack)
+    return None
+
+
+def _link(root: Node, nodes: list[Node], limit: int) -> None:
+    stack = [root]
+    for node in nodes:
+        while stack[-1].depth >= node.depth:
+            stack.pop().end = node.start
+        node.parent = stack[-1]
+        stack[-1].children.append(node)
+        stack.append(node)
+    for node in stack[1:]:
+        node.end = limit
+
+
+def _title_end(text: str, node: Node) -> int:
+    """A heading's title runs to the end of its line, its first full stop, or its first child."""
+    limit = node.body_end
+    if node.style == "item" or text.startswith("关于", node.title_start):
+        item_end = _item_heading_end(text, node.title_start, limit)
+        if item_end:
+            return item_end
+    for stop in ("\n", "。"):
+        pos = text.find(stop, node.title_start, limit)
+        if pos >= 0:
+            limit = pos
+    return limit
+
+
+_ITEM_SUFFIX = re.compile(r"[”\"]?(?:等?问题)?的整改(?:落实|进展)?(?:情况)?")
+
+
+def _item_heading_end(text: str, start: int, limit: int) -> int | None:
+    """End of a 关于…问题的整改(情况) heading; the problem words may contain 问题的整改 too."""
+    line_end = text.find("\n", start, limit)
+    window = text[start:line_end if line_end >= 0 else min(limit, start + 120)]
+    ends = [m for m in _ITEM_SUFFIX.finditer(window) if m.start() > 2]
+    if not ends:
+        return None
+    if line_end >= 0 and ends[-1].end() == len(window.rstrip(" 。:")):
+        return start + ends[-1].end()
+    closing = [m for m in ends if m.group().endswith("情况")]
+    return start + (closing or ends)[0].end()

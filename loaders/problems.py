@@ -1,0 +1,149 @@
+"""Problems, their measures, statuses and sub-items, read off the notice's outline.
+
+Contract: ``find_problems(nt, root)`` returns :class:`Problem` records in text order.
+A problem is, in order of evidence:
+1. a heading 关于“…”问题的整改 / 关于…问题的整改情况, numbered or not (its words are the
+   problem as fed back);
+2. otherwise a heading whose own text carries a status statement (整改进展情况:…,
+   完成情况:…), as in bare numbered problem sentences (1.整改责任压得不实。);
+3. otherwise a 问题:… line followed by its 整改… text.
+Its measures are its sub-headings, or else its paragraphs, without the status line.
+Sub-items that carry their own status (一是关于…的问题。…此项整改工作已完成。) become
+:class:`SubItem` records, and the problem's status rolls up from them when it has none.
+Category and subcategory are the headings above the problem, without those that hold
+every problem (the "二、聚焦巡察反馈问题" container).
+"""
+from __future__ import annotations
+
+import re
+
+from .normalize import NormalizedText
+from .outline import ITEM_HEADING, Node, _item_heading_end
+from .records import Measure, Problem, SubItem
+from .status import SUBITEM_STATUS, find_status_line, read_status, roll_up
+
+_SUBITEM_WORDS = re.compile(r"关于(?P<words>.{2,120}?)(?:的)?问题[。,,;]")
+_QA_PROBLEM = re.compile(r"(?m)^\s*问题(?:[一二三四五六七八九十\d]+)?[::](?P<words>[^\n]{4,200})")
+_TRIM = " \n,,。;;:"
+
+
+def find_problems(nt: NormalizedText, root: Node) -> list[Problem]:
+    text = nt.text
+    nodes = [n for n in root.walk() if n.style != "root"]
+    chosen = [n for n in nodes if _item_words(text, n)]
+    chosen += [n for n in nodes if _is_status_problem(text, n, chosen)]
+    chosen.sort(key=lambda n: n.start)
+    if not chosen:
+        return _question_answer_problems(nt)
+    containers = _shared_ancestors(chosen)
+    return [_problem(nt, node, [a for a in node.ancestors() if a not in containers])
+            for node in chosen]
+
+
+def _item_words(text: str, node: Node) -> tuple[int, int] | None:
+    """Range of the problem words in a 关于…问题的整改 heading, or None."""
+    if not text.startswith("关于", node.title_start):
+        return None
+    end = _item_heading_end(text, node.title_start, node.body_end)
+    match = ITEM_HEADING.match(text, node.title_start)
+    if end is None or match is None:
+        return None
+    start = node.title_start + 2 + (text[node.title_start + 2] in "“\"")
+    suffix = re.search(r"[”\"]?(?:等?问题)?的整改(?:落实|进展)?(?:情况)?$", text[start:end])
+    return start, start + suffix.start() if suffix else end
+
+
+def _is_status_problem(text: str, node: Node, items: list[Node]) -> bool:
+    if node.style == "shi" or any(_related(node, item) for item in items):
+        return False
+    return find_status_line(text, node.title_start, node.body_end) is not None
+
+
+def _related(a: Node, b: Node) -> bool:
+    return a is b or a in b.ancestors() or b in a.ancestors()
+
+
+def _shared_ancestors(nodes: list[Node]) -> set[Node]:
+    if len(nodes) < 2:
+        return set()
+    shared = set(nodes[0].ancestors())
+    for node in nodes[1:]:
+        shared &= set(node.ancestors())
+    return shared
+
+
+def _problem(nt: NormalizedText, node: Node, above: list[Node]) -> Problem:
+    text = nt.text
+    words = _item_words(text, node) or (node.title_start, node.title_end)
+    start, end = _strip(text, *words)
+    status_match = find_status_line(text, node.title_end, node.end)
+    status, deadline = read_status(status_match.group("phrase")) if status_match else (None, None)
+    sub_items = _sub_items(nt, node)
+    if status is None and sub_items:
+        status = roll_up([s.status for s in sub_items])
+    return Problem(
+        text=text[start:end], span=nt.span(start, end), path=_path(node),
+        category=above[0].title(text) if above else None,
+        subcategory=above[1].title(text) if len(above) > 1 else None,
+        status=status, deadline=deadline,
+        status_text=status_match.group().strip() if status_match else None,
+        measures=_measures(nt, node, status_match.start() if status_match else node.end),
+        sub_items=sub_items)
+
+
+def _path(node: Node) -> str:
+    parts = [f"{n.number}" if n.style != "item" else "i" for n in node.ancestors() + [node]]
+    return ".".join(parts)
+
+
+def _measures(nt: NormalizedText, node: Node, stop: int) -> list[Measure]:
+    text = nt.text
+    if node.children:
+        ranges = [(child.start, min(child.end, stop)) for child in node.children]
+    else:
+        ranges = _paragraphs(text, node.title_end, min(node.end, stop))
+    measures = []
+    for start, end in ranges:
+        start, end = _strip(text, start, end)
+        if end > start:
+            measures.append(Measure(text=text[start:end], span=nt.span(start, end)))
+    return measures
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, pos = [], start
+    for line in text[start:end].split("\n"):
+        if line.strip(_TRIM):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _sub_items(nt: NormalizedText, node: Node) -> list[SubItem]:
+    items = []
+    for child in node.children:
+        body = nt.text[child.title_start:child.end]
+        words = _SUBITEM_WORDS.match(body)
+        said = list(SUBITEM_STATUS.finditer(body))
+        if words and said:
+            status, deadline = read_status(said[-1].group())
+            start, end = _strip(nt.text, child.title_start + words.start("words"),
+                                child.title_start + words.end("words"))
+            items.append(SubItem(nt.text[start:end], nt.span(start, end), status, deadline))
+    return items if len(items) >= 2 else []
+
+
+def _question_answer_problems(nt: NormalizedText) -> list[Problem]:
+    problems = []
+    for index, match in enumerate(_QA_PROBLEM.finditer(nt.text), 1):
+        start, end = _strip(nt.text, match.start("words"), match.end("words"))
+        problems.append(Problem(text=nt.text[start:end], span=nt.span(start, end), path=f"q{index}"))
+    return problems
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end

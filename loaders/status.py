@@ -1,0 +1,60 @@
+"""Rectification status and deadline phrases.
+
+Contract: ``find_status_line(text, start, end)`` finds a labelled status statement
+(整改进展情况:已完成 / 完成情况:正在整改,2023年12月底前完成 / 整改时限:…) inside a range;
+``read_status(phrase)`` turns the words after the label into (status, deadline), with the
+status one of completed, in_progress, partial, cancelled, ongoing and the deadline YYYY-MM.
+"""
+from __future__ import annotations
+
+import re
+
+STATUS_LABEL = re.compile(
+    r"(?:整改|落实|目前)?(?:进展|完成|落实|推进|整改)(?:情况|进度|状态)[::]\s*(?P<phrase>[^。\n]{0,80})")
+SUBITEM_STATUS = re.compile(
+    r"(?:此项|该项|该问题|此问题)[^。\n]{0,30}?(?:已完成|已整改完成|已取消|无需整改|完成|取消|长期坚持|正在整改)[^。\n]{0,6}")
+_STATUS_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    ("cancelled", re.compile(r"已取消|无需整改|不再整改|取消整改|已撤销|工作已取消")),
+    ("partial", re.compile(r"基本完成|部分完成|阶段性完成")),
+    ("ongoing", re.compile(r"长期坚持|长期推进|常态化推进|持续深化|长期整改")),
+    ("in_progress", re.compile(r"正在整改|持续整改|整改中|正在推进|推进中|计划.{0,16}完成|未完成|正在落实|序时推进")),
+    ("completed", re.compile(r"已完成|已整改完成|整改完成|完成整改|已整改到位|已办结|已落实")),
+]
+_DEADLINE = re.compile(r"(?P<year>(?:19|20)\d\d)年(?:(?P<month>\d{1,2})月|(?P<half>上半年|年中)|(?P<end>底|末|年底))")
+
+
+def find_status_line(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last labelled status statement whose words name a status, within [start, end)."""
+    found = None
+    for match in STATUS_LABEL.finditer(text, start, end):
+        if read_status(match.group("phrase"))[0]:
+            found = match
+    return found
+
+
+def read_status(phrase: str) -> tuple[str | None, str | None]:
+    status = next((name for name, pattern in _STATUS_WORDS if pattern.search(phrase)), None)
+    return status, read_deadline(phrase) if status in ("in_progress", "partial", "ongoing") else None
+
+
+def read_deadline(phrase: str) -> str | None:
+    match = _DEADLINE.search(phrase)
+    if not match:
+        return None
+    if match.group("month"):
+        month = int(match.group("month"))
+    else:
+        month = 6 if match.group("half") else 12
+    return f"{match.group('year')}-{month:02d}" if 1 <= month <= 12 else None
+
+
+def roll_up(statuses: list[str | None]) -> str | None:
+    """The status of a problem from its sub-items' statuses."""
+    known = {s for s in statuses if s}
+    if not known:
+        return None
+    if len(known) == 1:
+        return known.pop()
+    if known <= {"completed", "cancelled"}:
+        return "completed"
+    return "partial"
