@@ -19,7 +19,8 @@ _TITLE_LINE = re.compile(
     r"^[ \t]*(?P<title>[^\n。]{0,80}?(?:巡视|巡察)[^\n。]{0,60}?(?:通报|公告|公示|报告|情况))[ \t]*$", re.M)
 _TITLE_RUN_ON = re.compile(
     r"(?P<title>(?:中共|中国共产党)[^\s。,:>]{2,40}?关于[^\n。,]{0,60}?(?:巡视|巡察)[^\n。,]{0,40}?(?:的通报|通报|公告|公示))")
-_ISSUER_SUFFIX = re.compile(r"(?:委员会|党委|党组|党工委|工委|党总支|党支部|机关|政府|公司|大学|学院|集团|局|厅|院)$")
+_NAVIGATION = re.compile(r"[>|»]|当前位置|首页|来源[::]")
+_ISSUER_SUFFIX = re.compile(r"(?:委员会|党委|党组|党工委|工委|省委|市委|县委|区委|州委|旗委|党总支|党支部|机关|政府|公司|大学|学院|集团|局|厅|院)$")
 _SIGNATURE = re.compile(
     r"^[ \t]*(?P<name>(?:中共|中国共产党)[^\n,。]{2,40}?(?:委员会|党委|党组|党工委|工委))[ \t]*$", re.M)
 _HEADER_DATE = re.compile(r"(?:信息时间|发布时间|发布日期|发文日期|日期|时间)[::\s]*")
@@ -30,7 +31,9 @@ _CLAIM_CONTEXT = re.compile(r"梳理|反馈|指出|发现|交办|涉及|方面|�
 
 def find_title(nt: NormalizedText) -> tuple[str, tuple[int, int]] | None:
     head = nt.text[:3000]
-    match = _TITLE_LINE.search(head) or _TITLE_RUN_ON.search(head)
+    lines = [m for m in _TITLE_LINE.finditer(head) if not _NAVIGATION.search(m.group("title"))]
+    lines.sort(key=lambda m: ("关于" not in m.group(), "整改" not in m.group(), m.start()))
+    match = (lines or [None])[0] or _TITLE_RUN_ON.search(head)
     if not match:
         return None
     start, end = match.span("title")
@@ -64,8 +67,8 @@ def _header_date(text: str, title_end: int) -> re.Match[str] | None:
     window_end = min(len(text), title_end + 160)
     first_stop = text.find("。", title_end, window_end)
     window_end = first_stop if first_stop >= 0 else window_end
-    for match in FULL_DATE.finditer(text, max(0, title_end - 0), window_end):
-        if match_iso(match):
+    for match in FULL_DATE.finditer(text, title_end, window_end):
+        if match_iso(match) and _stands_alone(text, match):
             return match
     labelled = _HEADER_DATE.search(text, 0, 1500)
     if labelled:
@@ -73,6 +76,13 @@ def _header_date(text: str, title_end: int) -> re.Match[str] | None:
         if match and match_iso(match):
             return match
     return None
+
+
+def _stands_alone(text: str, match: re.Match[str]) -> bool:
+    """A header date sits on its own line or after a label, not inside a sentence or period."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    before = text[line_start:match.start()]
+    return "," not in before and "根据" not in before and not re.match(r"\s*(?:至|到|-|—)", text[match.end():])
 
 
 def find_problems_claimed(text: str, before: int) -> int | None:

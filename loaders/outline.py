@@ -28,9 +28,11 @@ STYLES: dict[str, re.Pattern[str]] = {
     "shi": re.compile(rf"(?<![{CN_NUMERAL_CHARS}])({_CN})是(?![的否非])"),
 }
 # An unnumbered problem heading: 关于“…”问题的整改 (the words may lack their quotes).
-ITEM_HEADING = re.compile(r"关于[“\"]?([^“”\"\n。]{2,90}?)[”\"]?(?:等?问题)?的整改(?:落实|进展)?(?:情况)?")
+ITEM_HEADING = re.compile(
+    r"关于[“\"]?([^“”\"\n。]{2,90}?)[”\"]?(?:(?:方面|等)?的?问题的?|的)整改(?:落实|进展)?(?:情况)?"
+    r"|关于[“\"]?([^“”\"\n。]{2,90}?)[”\"]?(?:方面)?的?问题(?=[\n。:: (\d]|[一二三四五六七八九十]是|$)")
 EPILOGUE = re.compile(r"下一步[,,]|欢迎广大|如有意见建议|本通报|联系方式|特此通报|联系电话")
-RUN_ON_LINE = 2500  # a line this long has lost its line breaks
+RUN_ON_LINE = 2500  # a line this long, or holding most of the text, has lost its line breaks
 _SENTENCE_END = set("。;!?:”\"")
 
 
@@ -123,7 +125,8 @@ def _strength(text: str, pos: int) -> int:
 def _run_on(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
-    return (line_end if line_end >= 0 else len(text)) - line_start > RUN_ON_LINE
+    length = (line_end if line_end >= 0 else len(text)) - line_start
+    return length > RUN_ON_LINE or (length > 400 and length > len(text) / 2)
 
 
 def _needed_strength(cand: _Candidate, continues: bool, run_on: bool) -> int:
@@ -192,10 +195,9 @@ def _link(root: Node, nodes: list[Node], limit: int) -> None:
 def _title_end(text: str, node: Node) -> int:
     """A heading's title runs to the end of its line, its first full stop, or its first child."""
     limit = node.body_end
-    if node.style == "item" or text.startswith("关于", node.title_start):
-        item_end = _item_heading_end(text, node.title_start, limit)
-        if item_end:
-            return item_end
+    item = item_heading(text, node.title_start, limit)
+    if item:
+        return item[2]
     for stop in ("\n", "。"):
         pos = text.find(stop, node.title_start, limit)
         if pos >= 0:
@@ -203,17 +205,28 @@ def _title_end(text: str, node: Node) -> int:
     return limit
 
 
-_ITEM_SUFFIX = re.compile(r"[”\"]?(?:等?问题)?的整改(?:落实|进展)?(?:情况)?")
+_ITEM_SUFFIX = re.compile(
+    r"[”\"]?(?:(?:方面|等)?的?问题的?|的)整改(?:落实|进展)?(?:情况)?|[”\"]?(?:方面)?的?问题(?=[\n。:: (\d]|[一二三四五六七八九十]是|$)")
 
 
-def _item_heading_end(text: str, start: int, limit: int) -> int | None:
-    """End of a 关于…问题的整改(情况) heading; the problem words may contain 问题的整改 too."""
+def item_heading(text: str, start: int, limit: int) -> tuple[int, int, int] | None:
+    """(words start, words end, heading end) of a 关于…问题的整改(情况) / 关于…的问题 heading.
+
+    The problem words may themselves contain 问题的整改, so a suffix that ends the line wins,
+    then one followed by 情况, then the first.
+    """
+    if not text.startswith("关于", start):
+        return None
     line_end = text.find("\n", start, limit)
     window = text[start:line_end if line_end >= 0 else min(limit, start + 120)]
-    ends = [m for m in _ITEM_SUFFIX.finditer(window) if m.start() > 2]
+    ends = [m for m in _ITEM_SUFFIX.finditer(window) if m.start() > 3]
+    if not ends and line_end < 0:  # run-on text: the heading may run straight into its measures
+        ends = [m for m in re.finditer(r"的问题", window) if m.start() > 3]
     if not ends:
         return None
-    if line_end >= 0 and ends[-1].end() == len(window.rstrip(" 。:")):
-        return start + ends[-1].end()
-    closing = [m for m in ends if m.group().endswith("情况")]
-    return start + (closing or ends)[0].end()
+    if line_end >= 0 and ends[-1].end() == len(window.rstrip(" 。::")):
+        chosen = ends[-1]
+    else:
+        chosen = next((m for m in ends if m.group().endswith("情况")), ends[0])
+    words_start = start + 2 + (window[2] in "“\"")
+    return words_start, start + chosen.start(), start + chosen.end()

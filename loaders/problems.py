@@ -18,20 +18,22 @@ from __future__ import annotations
 import re
 
 from .normalize import NormalizedText
-from .outline import ITEM_HEADING, Node, _item_heading_end
+from .outline import Node, item_heading
 from .records import Measure, Problem, SubItem
-from .status import SUBITEM_STATUS, find_status_line, read_status, roll_up
+from .status import RECTIFICATION_LABEL, SUBITEM_STATUS, find_status_line, read_status, roll_up
 
 _SUBITEM_WORDS = re.compile(r"关于(?P<words>.{2,120}?)(?:的)?问题[。,,;]")
-_QA_PROBLEM = re.compile(r"(?m)^\s*问题(?:[一二三四五六七八九十\d]+)?[::](?P<words>[^\n]{4,200})")
+_QA_PROBLEM = re.compile(
+    r"(?:^|(?<=[。\n]))[ \t]*(?:反馈)?问题(?:[一二三四五六七八九十\d]+)?[::](?P<words>[^\n。]{4,200}。?)", re.M)
 _TRIM = " \n,,。;;:"
 
 
 def find_problems(nt: NormalizedText, root: Node) -> list[Problem]:
     text = nt.text
     nodes = [n for n in root.walk() if n.style != "root"]
-    chosen = [n for n in nodes if _item_words(text, n)]
-    chosen += [n for n in nodes if _is_status_problem(text, n, chosen)]
+    items = [n for n in nodes if _item_words(text, n)]
+    chosen = [n for n in items if not any(i is not n and n in i.ancestors() for i in items)]
+    chosen += [n for n in nodes if _is_labelled_problem(text, n, items)]
     chosen.sort(key=lambda n: n.start)
     if not chosen:
         return _question_answer_problems(nt)
@@ -42,21 +44,19 @@ def find_problems(nt: NormalizedText, root: Node) -> list[Problem]:
 
 def _item_words(text: str, node: Node) -> tuple[int, int] | None:
     """Range of the problem words in a 关于…问题的整改 heading, or None."""
-    if not text.startswith("关于", node.title_start):
+    if node.style == "shi":
         return None
-    end = _item_heading_end(text, node.title_start, node.body_end)
-    match = ITEM_HEADING.match(text, node.title_start)
-    if end is None or match is None:
-        return None
-    start = node.title_start + 2 + (text[node.title_start + 2] in "“\"")
-    suffix = re.search(r"[”\"]?(?:等?问题)?的整改(?:落实|进展)?(?:情况)?$", text[start:end])
-    return start, start + suffix.start() if suffix else end
+    found = item_heading(text, node.title_start, node.body_end)
+    return found[:2] if found else None
 
 
-def _is_status_problem(text: str, node: Node, items: list[Node]) -> bool:
+def _is_labelled_problem(text: str, node: Node, items: list[Node]) -> bool:
+    """A heading followed by its own 整改措施:/完成情况: statement is a problem sentence."""
     if node.style == "shi" or any(_related(node, item) for item in items):
         return False
-    return find_status_line(text, node.title_start, node.body_end) is not None
+    if find_status_line(text, node.title_start, node.body_end) is not None:
+        return True
+    return RECTIFICATION_LABEL.search(text, node.title_end, node.body_end) is not None
 
 
 def _related(a: Node, b: Node) -> bool:
@@ -97,11 +97,17 @@ def _path(node: Node) -> str:
 
 
 def _measures(nt: NormalizedText, node: Node, stop: int) -> list[Measure]:
+    if not node.children:
+        return _paragraph_measures(nt, node.title_end, min(node.end, stop))
+    return _to_measures(nt, [(child.start, min(child.end, stop)) for child in node.children])
+
+
+def _paragraph_measures(nt: NormalizedText, start: int, stop: int) -> list[Measure]:
+    return _to_measures(nt, _paragraphs(nt.text, start, stop))
+
+
+def _to_measures(nt: NormalizedText, ranges: list[tuple[int, int]]) -> list[Measure]:
     text = nt.text
-    if node.children:
-        ranges = [(child.start, min(child.end, stop)) for child in node.children]
-    else:
-        ranges = _paragraphs(text, node.title_end, min(node.end, stop))
     measures = []
     for start, end in ranges:
         start, end = _strip(text, start, end)
@@ -134,10 +140,18 @@ def _sub_items(nt: NormalizedText, node: Node) -> list[SubItem]:
 
 
 def _question_answer_problems(nt: NormalizedText) -> list[Problem]:
+    """问题一:…。 整改措施:… 完成情况:… — each problem runs to the next 问题 label."""
+    matches = list(_QA_PROBLEM.finditer(nt.text))
     problems = []
-    for index, match in enumerate(_QA_PROBLEM.finditer(nt.text), 1):
+    for index, match in enumerate(matches):
+        stop = matches[index + 1].start() if index + 1 < len(matches) else len(nt.text)
         start, end = _strip(nt.text, match.start("words"), match.end("words"))
-        problems.append(Problem(text=nt.text[start:end], span=nt.span(start, end), path=f"q{index}"))
+        status_match = find_status_line(nt.text, end, stop)
+        status, deadline = read_status(status_match.group("phrase")) if status_match else (None, None)
+        measures = _paragraph_measures(nt, end, status_match.start() if status_match else stop)
+        problems.append(Problem(text=nt.text[start:end], span=nt.span(start, end), path=f"q{index + 1}",
+                                status=status, deadline=deadline, measures=measures,
+                                status_text=status_match.group().strip() if status_match else None))
     return problems
 
 

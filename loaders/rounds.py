@@ -22,7 +22,8 @@ TEAM = re.compile(
     rf"(?:(?:提级|交叉|专项|机动|联动)+)?(?:第{_N})?(?:巡视|巡察)(?:{_N})?组|{_N}个(?:巡视|巡察)组)")
 ROUND_NAME = re.compile(
     rf"(?P<name>(?:十[一二三四五六七八九]?|[一二三四五六七八九])届(?:中央|省委|自治区党委|市委|州委|县委|区委)?"
-    rf"第{_N}轮(?:巡视|巡察)|(?:19|20)\d\d年(?:度)?(?:中央|省委|市委|县委|区委)?第{_N}轮(?:巡视|巡察))")
+    rf"第{_N}轮(?:巡视|巡察)|(?:(?:19|20)\d\d年(?:度)?)?(?:中央|省委|市委|县委|区委|州委|旗委)第{_N}轮(?:巡视|巡察)"
+    rf"|(?:19|20)\d\d年(?:度)?第{_N}轮(?:巡视|巡察))")
 MODE = re.compile(r"(?P<mode>常规|专项|机动|提级交叉|提级|交叉|联动|“?回头看”?)(?:[^。,,]{0,3})(?:巡视|巡察)|(?:巡视|巡察)“?(?P<back>回头看)")
 _INSPECTED = re.compile(
     r"对(?P<body>[^,,。;()]{2,40}?)(?:\((?:原|简称|以下简称)?(?P<alias>[^()]{2,40})\))?"
@@ -34,7 +35,7 @@ _LEVELS = [("central", ("中央",)), ("provincial", ("省委", "自治区党委"
 _BODY_SUFFIX = re.compile(r"(?:党工委|工委|党委|党组|委员会|领导班子)$")
 
 
-def find_round(nt: NormalizedText, title: str | None) -> Round:
+def find_round(nt: NormalizedText, title: str | None, issuer: str | None = None) -> Round:
     text = nt.text
     head = text[:4000]
     team = _find_team(head)
@@ -43,7 +44,7 @@ def find_round(nt: NormalizedText, title: str | None) -> Round:
     rnd.name = _first(ROUND_NAME, title or "") or _first(ROUND_NAME, head)
     rnd.mode = _mode(head)
     rnd.level = _level(rnd, head)
-    rnd.superior = _superior(rnd.level, text)
+    rnd.superior = _superior(rnd.level, text, issuer)
     _dates(rnd, head, team.start() if team else 0)
     return rnd
 
@@ -82,16 +83,24 @@ def _level(rnd: Round, head: str) -> str | None:
     return {"巡视": "provincial", "巡察": "city"}.get(rnd.kind or "")
 
 
-def _superior(level: str | None, text: str) -> str | None:
+_PLACE_SUFFIX = {"provincial": ("省", "省委"), "city": ("市", "市委"), "county": ("县", "县委")}
+
+
+def _superior(level: str | None, text: str, issuer: str | None) -> str | None:
+    """The committee that sent the team: 中共中央, or 中共+place+省委/市委/县委 where the place
+    is one the issuer's name contains (大连 for 中共大连普湾经济区工作委员会)."""
     if level == "central":
         return "中共中央"
+    if level not in _PLACE_SUFFIX:
+        return None
+    word, committee = _PLACE_SUFFIX[level]
+    own_name = (issuer or "").removeprefix("中共").removeprefix("中国共产党")
+    for match in re.finditer(rf"([\u4e00-\u9fff]{{2,3}}?){word}", f"{own_name}\n{text[:6000]}"):
+        if own_name and match.group(1) in own_name:
+            return f"中共{match.group(1)}{committee}"
     if level == "provincial":
-        place = re.search(r"(?:中共)?([\u4e00-\u9fff]{2,3}?)(?:省委|省纪委|省纪律检查委员会|省监察委员会)", text)
-        return f"中共{place.group(1)}省委" if place else None
-    if level in ("city", "county"):
-        suffix, word = ("市委", "市") if level == "city" else ("县委", "县")
-        place = re.search(rf"(?:中共)?([\u4e00-\u9fff]{{2,3}}?){word}(?:委|纪委|政府|和|、|的)", text)
-        return f"中共{place.group(1)}{suffix}" if place else None
+        site = re.search(r"中共([\u4e00-\u9fff]{2,3}?)省(?:纪律检查委员会|纪委)", text)
+        return f"中共{site.group(1)}省委" if site else None
     return None
 
 
@@ -122,6 +131,9 @@ def find_inspected_body(nt: NormalizedText, issuer: Body | None) -> Body | None:
 
 
 def _same_body(name: str, issuer: str) -> bool:
-    """宁波前湾新区党工委 and 中共宁波前湾新区工作委员会, 普湾经济区 and 中共大连普湾经济区工作委员会."""
+    """宁波前湾新区党工委 and 中共宁波前湾新区工作委员会, 普湾经济区 and 中共大连普湾经济区工作委员会;
+    我局党组 and 我院 name the issuer too."""
+    if re.match(r"我(?:局|委|院|校|所|办|厅|部|公司|中心|镇|乡|街道|区|县|市|省|单位)", name):
+        return True
     core = _BODY_SUFFIX.sub("", name.removeprefix("中共"))
     return len(core) >= 2 and core in issuer

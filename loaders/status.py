@@ -11,6 +11,7 @@ import re
 
 STATUS_LABEL = re.compile(
     r"(?:整改|落实|目前)?(?:进展|完成|落实|推进|整改)(?:情况|进度|状态)[::]\s*(?P<phrase>[^。\n]{0,80})")
+RECTIFICATION_LABEL = re.compile(r"(?:整改|落实|完成)(?:措施|情况|进展情况|进度|成效|结果)[::]")
 SUBITEM_STATUS = re.compile(
     r"(?:此项|该项|该问题|此问题)[^。\n]{0,30}?(?:已完成|已整改完成|已取消|无需整改|完成|取消|长期坚持|正在整改)[^。\n]{0,6}")
 _STATUS_WORDS: list[tuple[str, re.Pattern[str]]] = [
