@@ -26,10 +26,14 @@ _SPACE_LIKE = {"\u00a0", "\u3000", "\t", "\u2002", "\u2003", "\u2009", "\u202f",
 class NormalizedText:
     original: str
     text: str
-    offsets: tuple[int, ...]  # offsets[i]: index in original of text[i]; one sentinel at end
+    # offsets[i]: index in original of text[i], one sentinel at the end; None when the two
+    # texts are aligned character for character (the common case).
+    offsets: tuple[int, ...] | None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original range behind ``text[start:end]``."""
+        if self.offsets is None:
+            return start, max(start, end)
         if end <= start:
             pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
             return pos, pos
@@ -63,14 +67,15 @@ def _is_traditional(char: str) -> bool:
 
 
 def normalize(original: str) -> NormalizedText:
-    pieces: list[str] = []
+    table = {ord(char): normalize_char(char) for char in set(original)}
+    folded = original.translate(table)
+    if all(len(value) == 1 for value in table.values()):
+        return NormalizedText(original, to_simplified(folded), None)
     offsets: list[int] = []
     for index, char in enumerate(original):
-        folded = normalize_char(char)
-        pieces.append(folded)
-        offsets.extend([index] * len(folded))
+        offsets.extend([index] * len(table[ord(char)]))
     offsets.append(len(original))
-    return NormalizedText(original, to_simplified("".join(pieces)), tuple(offsets))
+    return NormalizedText(original, to_simplified(folded), tuple(offsets))
 
 
 def to_simplified(text: str) -> str:

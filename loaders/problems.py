@@ -33,7 +33,8 @@ def find_problems(nt: NormalizedText, root: Node) -> list[Problem]:
     nodes = [n for n in root.walk() if n.style != "root"]
     items = [n for n in nodes if _item_words(text, n)]
     chosen = [n for n in items if not any(i is not n and n in i.ancestors() for i in items)]
-    chosen += [n for n in nodes if _is_labelled_problem(text, n, items)]
+    near_items = {id(a) for item in items for a in [*item.ancestors(), *item.walk()]}
+    chosen += [n for n in nodes if id(n) not in near_items and _is_labelled_problem(text, n)]
     chosen.sort(key=lambda n: n.start)
     if not chosen:
         return _question_answer_problems(nt)
@@ -50,17 +51,13 @@ def _item_words(text: str, node: Node) -> tuple[int, int] | None:
     return found[:2] if found else None
 
 
-def _is_labelled_problem(text: str, node: Node, items: list[Node]) -> bool:
+def _is_labelled_problem(text: str, node: Node) -> bool:
     """A heading followed by its own 整改措施:/完成情况: statement is a problem sentence."""
-    if node.style == "shi" or any(_related(node, item) for item in items):
+    if node.style == "shi":
         return False
     if find_status_line(text, node.title_start, node.body_end) is not None:
         return True
     return RECTIFICATION_LABEL.search(text, node.title_end, node.body_end) is not None
-
-
-def _related(a: Node, b: Node) -> bool:
-    return a is b or a in b.ancestors() or b in a.ancestors()
 
 
 def _shared_ancestors(nodes: list[Node]) -> set[Node]:
