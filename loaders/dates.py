@@ -4,11 +4,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .numerals import parse_number
+
 FULL_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})日?")
 # An inspection period: 2019年11月1日至12月31日, 2021年3月31日至2021年6月18日.
 PERIOD = re.compile(
     r"(?P<y1>(?:19|20)\d\d)年(?P<m1>\d{1,2})月(?:(?P<d1>\d{1,2})日)?\s*(?:至|到|—|－|-|~)\s*"
     r"(?:(?P<y2>(?:19|20)\d\d)年)?(?:(?P<m2>\d{1,2})月)?(?:(?P<d2>\d{1,2})日)?")
+CN_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日")
 MONTH_DAY = re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 
 
@@ -24,7 +27,11 @@ def iso(year: int | str, month: int | str, day: int | str | None) -> str | None:
 
 
 def match_iso(match: re.Match[str]) -> str | None:
-    return iso(match.group("y"), match.group("m"), match.group("d"))
+    year, month, day = match.group("y"), match.group("m"), match.group("d")
+    if not year.isdigit():  # 二〇二〇年七月十七日
+        year = "".join(str("〇一二三四五六七八九".index(c.replace("零", "〇"))) for c in year)
+        month, day = parse_number(month), parse_number(day)
+    return iso(year, month, day)
 
 
 def period(match: re.Match[str]) -> tuple[str | None, str | None]:

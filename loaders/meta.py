@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import FULL_DATE, match_iso
+from .dates import CN_DATE, FULL_DATE, match_iso
 from .normalize import NormalizedText
 from .numerals import CN_NUMERAL_CHARS, parse_number
 from .records import Body
@@ -57,7 +57,9 @@ def find_published(nt: NormalizedText, title_end: int) -> tuple[str, tuple[int, 
     header = _header_date(nt.text, title_end)
     if header:
         return match_iso(header), nt.span(*header.span())
-    closing = [m for m in FULL_DATE.finditer(nt.text, max(0, len(nt.text) - 400)) if match_iso(m)]
+    tail = max(0, len(nt.text) - 400)
+    closing = [m for pattern in (FULL_DATE, CN_DATE) for m in pattern.finditer(nt.text, tail) if match_iso(m)]
+    closing.sort(key=lambda m: m.start())
     if closing:
         return match_iso(closing[-1]), nt.span(*closing[-1].span())
     return None

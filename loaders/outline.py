@@ -32,6 +32,8 @@ ITEM_HEADING = re.compile(
     r"关于[“\"]?([^“”\"\n。]{2,90}?)[”\"]?(?:(?:方面|等)?的?问题的?|的)整改(?:落实|进展)?(?:情况)?"
     r"|关于[“\"]?([^“”\"\n。]{2,90}?)[”\"]?(?:方面)?的?问题(?=[\n。:: (\d]|[一二三四五六七八九十]是|$)")
 EPILOGUE = re.compile(r"下一步[,,]|欢迎广大|如有意见建议|本通报|联系方式|特此通报|联系电话")
+SIGNATURE_LINE = re.compile(
+    r"^[ \t]*(?:中共|中国共产党)[^\n,。:]{2,40}?(?:委员会|党委|党组|党工委|工委)[ \t]*\n", re.M)
 RUN_ON_LINE = 2500  # a line this long, or holding most of the text, has lost its line breaks
 _SENTENCE_END = set("。;!?:”\"")
 
@@ -89,11 +91,12 @@ def parse_outline(text: str) -> Node:
 
 
 def body_limit(text: str) -> int:
-    """Where the closing words (下一步…, 欢迎…, contact lines) begin, if they do."""
+    """Where the closing words (下一步…, 欢迎…, contact lines, the signature) begin."""
     for match in EPILOGUE.finditer(text):
         if _strength(text, match.start()) >= 2 and match.start() > len(text) * 0.5:
             return match.start()
-    return len(text)
+    signature = SIGNATURE_LINE.search(text, int(len(text) * 0.7))
+    return signature.start() if signature else len(text)
 
 
 def _candidates(text: str) -> list[_Candidate]:
@@ -209,15 +212,29 @@ _ITEM_SUFFIX = re.compile(
     r"[”\"]?(?:(?:方面|等)?的?问题的?|的)整改(?:落实|进展)?(?:情况)?|[”\"]?(?:方面)?的?问题(?=[\n。:: (\d]|[一二三四五六七八九十]是|$)")
 
 
+_GENERIC_REPORT = re.compile(r"反馈(?:意见)?$|^(?:巡视|巡察)")
+_REPORT_SUFFIX = re.compile(r"(?:方面)?(?:存在)?的?问题的?整改(?:落实|进展)?情况[::。]?$|的整改(?:落实|进展)?情况[::。]?$")
+
+
+def _report_heading(text: str, start: int, line_end: int) -> tuple[int, int, int] | None:
+    """A heading line without 关于 that ends in …问题的整改情况 names its problem too."""
+    if line_end < 0 or line_end - start > 120:
+        return None
+    suffix = _REPORT_SUFFIX.search(text, start, line_end)
+    if not suffix or suffix.start() - start < 6 or _GENERIC_REPORT.search(text[start:suffix.start()]):
+        return None
+    return start, suffix.start(), line_end
+
+
 def item_heading(text: str, start: int, limit: int) -> tuple[int, int, int] | None:
     """(words start, words end, heading end) of a 关于…问题的整改(情况) / 关于…的问题 heading.
 
     The problem words may themselves contain 问题的整改, so a suffix that ends the line wins,
     then one followed by 情况, then the first.
     """
-    if not text.startswith("关于", start):
-        return None
     line_end = text.find("\n", start, limit)
+    if not text.startswith("关于", start):
+        return _report_heading(text, start, line_end)
     window = text[start:line_end if line_end >= 0 else min(limit, start + 120)]
     ends = [m for m in _ITEM_SUFFIX.finditer(window) if m.start() > 3]
     if not ends and line_end < 0:  # run-on text: the heading may run straight into its measures

@@ -32,12 +32,14 @@ def find_problems(nt: NormalizedText, root: Node) -> list[Problem]:
     text = nt.text
     nodes = [n for n in root.walk() if n.style != "root"]
     items = [n for n in nodes if _item_words(text, n)]
-    chosen = [n for n in items if not any(i is not n and n in i.ancestors() for i in items)]
+    labelled = [n for n in nodes if _is_labelled_problem(text, n)]
+    headings = {id(n) for n in items + labelled}
+    items = [n for n in items if not any(id(d) in headings for d in list(n.walk())[1:])]
     near_items = {id(a) for item in items for a in [*item.ancestors(), *item.walk()]}
-    chosen += [n for n in nodes if id(n) not in near_items and _is_labelled_problem(text, n)]
+    chosen = items + [n for n in labelled if id(n) not in near_items]
     chosen.sort(key=lambda n: n.start)
     if not chosen:
-        return _question_answer_problems(nt)
+        return _question_answer_problems(nt) or _leaf_problems(nt, nodes)
     containers = _shared_ancestors(chosen)
     return [_problem(nt, node, [a for a in node.ancestors() if a not in containers])
             for node in chosen]
@@ -134,6 +136,19 @@ def _sub_items(nt: NormalizedText, node: Node) -> list[SubItem]:
                                 child.title_start + words.end("words"))
             items.append(SubItem(nt.text[start:end], nt.span(start, end), status, deadline))
     return items if len(items) >= 2 else []
+
+
+_FEEDBACK_SECTION = re.compile(r"反馈.{0,8}问题|问题.{0,4}整改|整改落实情况|反馈意见.{0,6}整改")
+
+
+def _leaf_problems(nt: NormalizedText, nodes: list[Node]) -> list[Problem]:
+    """Last resort: the leaf headings of the section on the feedback (巡视反馈问题整改落实情况)."""
+    section = next((n for n in nodes if n.children and _FEEDBACK_SECTION.search(n.title(nt.text))), None)
+    if section is None:
+        return []
+    leaves = [n for n in section.walk() if n is not section and not n.children and n.style != "shi"]
+    above = set(section.ancestors()) | {section}
+    return [_problem(nt, leaf, [a for a in leaf.ancestors() if a not in above]) for leaf in leaves]
 
 
 def _question_answer_problems(nt: NormalizedText) -> list[Problem]:

@@ -83,7 +83,7 @@ def _level(rnd: Round, head: str) -> str | None:
     return {"巡视": "provincial", "巡察": "city"}.get(rnd.kind or "")
 
 
-_PLACE_SUFFIX = {"provincial": ("省", "省委"), "city": ("市", "市委"), "county": ("县", "县委")}
+_PLACE_SUFFIX = {"provincial": "省", "city": "市", "county": "县|区|旗"}
 
 
 def _superior(level: str | None, text: str, issuer: str | None) -> str | None:
@@ -93,11 +93,10 @@ def _superior(level: str | None, text: str, issuer: str | None) -> str | None:
         return "中共中央"
     if level not in _PLACE_SUFFIX:
         return None
-    word, committee = _PLACE_SUFFIX[level]
     own_name = (issuer or "").removeprefix("中共").removeprefix("中国共产党")
-    for match in re.finditer(rf"([\u4e00-\u9fff]{{2,3}}?){word}", f"{own_name}\n{text[:6000]}"):
+    for match in re.finditer(rf"([\u4e00-\u9fff]{{2,3}}?)({_PLACE_SUFFIX[level]})", f"{own_name}\n{text[:6000]}"):
         if own_name and match.group(1) in own_name:
-            return f"中共{match.group(1)}{committee}"
+            return f"中共{match.group(1)}{match.group(2)}委"
     if level == "provincial":
         site = re.search(r"中共([\u4e00-\u9fff]{2,3}?)省(?:纪律检查委员会|纪委)", text)
         return f"中共{site.group(1)}省委" if site else None

@@ -34,7 +34,10 @@ def find_status_line(text: str, start: int, end: int) -> re.Match[str] | None:
 
 
 def read_status(phrase: str) -> tuple[str | None, str | None]:
-    status = next((name for name, pattern in _STATUS_WORDS if pattern.search(phrase)), None)
+    """The status the phrase states first (已完成,长期坚持 is completed) and its deadline."""
+    found = [(m.start(), rank, name) for rank, (name, pattern) in enumerate(_STATUS_WORDS)
+             for m in [pattern.search(phrase)] if m]
+    status = min(found)[2] if found else None
     return status, read_deadline(phrase) if status in ("in_progress", "partial", "ongoing") else None
 
 

@@ -4,6 +4,7 @@
   1.关于…的问题 under (一)关于…方面的问题 categories, measures are 一是/二是 items.
 - county_2021: bare numbered problem sentences with 整改措施:/完成情况: lines.
 - township_qa_2023: 问题一:/整改措施:/整改情况: triples with no outline at all.
+- district_leaves_2022: bare problem sentences under the feedback section, no labels at all.
 """
 from __future__ import annotations
 
@@ -74,3 +75,13 @@ def test_fixture_survives_lost_line_breaks(name, tmp_path):
     run_on = extract_file(path)
     assert [p.text for p in run_on.problems] == [p.text for p in original.problems]
     assert run_on.round == original.round or run_on.round.team == original.round.team
+
+
+def test_unlabelled_problem_sentences_under_the_feedback_section():
+    """No 关于, no status lines: the leaves of 巡察反馈问题整改落实情况 are the problems."""
+    notice = extract("district_leaves_2022.txt")
+    assert [(p.text, p.category, len(p.measures)) for p in notice.problems] == [
+        ("理论学习流于形式", "政治建设方面", 1), ("意识形态工作责任制落实不力", "政治建设方面", 1),
+        ("公务用车管理不规范", "作风建设方面", 1)]
+    assert notice.published == "2022-10-09"  # 二〇二二年十月九日 under the signature
+    assert (notice.round.feedback, notice.round.superior) == ("2022-07-08", "中共北湖区委")
