@@ -129,7 +129,7 @@ def _run_on(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     length = (line_end if line_end >= 0 else len(text)) - line_start
-    return length > RUN_ON_LINE or (length > 400 and length > len(text) / 2)
+    return length > RUN_ON_LINE or (length > 200 and length > len(text) / 2)
 
 
 def _needed_strength(cand: _Candidate, continues: bool, run_on: bool) -> int:
