@@ -22,6 +22,7 @@ from .reader import read_source
 from .records import Notice, Problem, TitleRef
 from .rounds import find_inspected_body, find_round
 from .titles import find_doc_numbers, find_titles
+from .units import find_units
 
 
 def extract_file(path: str | os.PathLike[str], encoding: str | None = None) -> Notice:
@@ -41,6 +42,8 @@ def extract_text(text: str, source: str = "<text>") -> Notice:
     notice.problems_claimed = find_problems_claimed(nt.text, max(first_heading, 3000))
     notice.titles = find_titles(nt)
     _attach_titles(notice.problems, notice.titles)
+    for measure in (m for p in notice.problems for m in p.measures):
+        measure.units = find_units(measure.text)
     notice.document_numbers = find_doc_numbers(nt.text)
     notice.figures = find_figures(nt)
     notice.persons = find_persons(nt)
