@@ -1,9 +1,10 @@
 """Stable ids: pure functions of strings, shared by the extractor and the stores.
 
 Contract:
-- ``notice_id(text)``: the first 16 hex digits of sha256 over the *normalised* text (NFKC, all
-  whitespace removed), so re-encodings, re-wrapped lines and full-/half-width variants of one
-  notice get one id. ``text_sha(text)`` hashes the exact text (a changed span means a change).
+- ``notice_id(text)``: the first 16 hex digits of sha256 over the *normalised* text (NFKC; all
+  whitespace and zero-width characters removed), so re-encodings, re-wrapped lines and
+  full-/half-width variants of one notice get one id. ``text_sha(text)`` hashes the exact
+  text (a changed span means a change).
 - Child ids are the notice id plus ``:`` plus kind and place: ``<n>:r`` (round),
   ``<n>:p<path>`` (problem; ``<n>:p#<ordinal>`` when the path is empty), ``<problem>:m<k>``,
   ``<n>:f<k>``.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _WHITESPACE = re.compile(r"\s+")
 _NAME_TABLE = str.maketrans({
@@ -40,6 +42,7 @@ def text_sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     return _squeeze(unicodedata.normalize("NFKC", name).translate(_NAME_TABLE))
 

@@ -4,8 +4,13 @@ Each command calls one library function and maps library errors to one-line mess
 """
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import click
 
@@ -48,3 +53,91 @@ def _summary_line(notice) -> str:
             f"{len(notice.problems)} problems, {sum(len(p.measures) for p in notice.problems)} measures, "
             f"{len(notice.regulations_cited)} cited, {len(notice.documents_issued)} issued, "
             f"{len(notice.figures)} figures")
+
+
+def store_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--store, --db and the Neo4j connection flags (defaults from the environment)."""
+    options = [
+        click.option("--store", "store", type=click.Choice(["ladybug", "neo4j"]),
+                     help="Graph store (default: ladybug, or neo4j when NEO4J_URI is set)."),
+        click.option("--db", type=click.Path(path_type=Path),
+                     help="LadybugDB file (default: NOTICEGRAPH_DB or ./data/noticegraph.lbug)."),
+        click.option("--uri", help="Neo4j URI (default: NEO4J_URI)."),
+        click.option("--user", help="Neo4j user (default: NEO4J_USER or neo4j)."),
+        click.option("--database", help="Neo4j database (default: NEO4J_DATABASE or neo4j)."),
+    ]
+    return functools.reduce(lambda cmd, option: option(cmd), reversed(options), command)
+
+
+@contextlib.contextmanager
+def opened_store(options: dict[str, Any], read_only: bool = False) -> Iterator[Any]:
+    """Open the chosen store; store errors become one-line CLI errors (no traceback, no password)."""
+    from noticegraph.graph import StoreError, open_store
+
+    try:
+        with open_store(read_only=read_only, **options) as graph:
+            yield graph
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@store_options
+@click.option("--encoding", help="Source encoding (default: detected per file).")
+def load(paths: tuple[Path, ...], encoding: str | None, **options: Any) -> None:
+    """Extract notices from files and folders (recursive) and load them into the graph."""
+    from rich.progress import Progress
+
+    from noticegraph.graph.ingest import find_notice_files, ingest
+
+    files = find_notice_files(paths)
+    with opened_store(options) as graph, Progress(transient=True) as bar:
+        task = bar.add_task("loading", total=len(files))
+        report = ingest(graph, files, encoding, progress=lambda n: bar.advance(task, n))
+    print_load_summary(report)
+    for failure in report.failures:
+        click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
+    if report.failures:
+        raise SystemExit(1)
+
+
+def print_load_summary(report: Any) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from noticegraph.graph.ingest import OUTCOMES
+
+    table = Table("outcome", "notices", "problems", "measures", "regulations", title="load summary")
+    for outcome in OUTCOMES:
+        totals = report.totals(outcome)
+        table.add_row(outcome, *(str(totals[k]) for k in ("notices", "problems", "measures", "regulations")))
+    Console().print(table)
+
+
+@main.command()
+@store_options
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def stats(as_json: bool, **options: Any) -> None:
+    """Count nodes per label and relationships per type."""
+    with opened_store(options, read_only=True) as graph:
+        counts = graph.stats()
+    if as_json:
+        click.echo(json.dumps(counts, indent=2, sort_keys=True))
+        return
+    for kind, numbers in counts.items():
+        click.echo(f"{kind}:")
+        for name, number in numbers.items():
+            click.echo(f"  {name:<16}{number:>8}")
+
+
+@main.command()
+@store_options
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def reset(yes: bool, **options: Any) -> None:
+    """Delete every node and relationship in the graph."""
+    with opened_store(options) as graph:
+        if not yes:
+            click.confirm(f"Delete everything in {graph.describe()}?", abort=True)
+        graph.reset()
+    click.echo("graph emptied")

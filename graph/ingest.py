@@ -1,0 +1,87 @@
+"""Files in, graph out: find notice files, extract each, load them in batches, count what happened.
+
+Contract: ``find_notice_files(paths)`` expands folders recursively to their .txt .md .html .htm
+files (a file named explicitly is taken whatever its suffix), sorted, each once.
+``ingest(store, files, encoding=None, progress=None)`` extracts every file (a file that cannot
+be extracted is a failure with its reason; the others still load), loads the notices with
+``store.load_many`` in batches of ``batch_size``, calls ``progress(1)`` per file, and returns an
+``IngestReport``. Notice sources are absolute paths, so reloading a changed file replaces it
+whichever working directory the load runs from. ``StoreUnavailable`` propagates.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..loaders import NoticeError, extract_file
+from ..loaders.records import Notice
+from .errors import one_line
+from .store import GraphStore, LoadResult
+
+NOTICE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+OUTCOMES = ("loaded", "unchanged", "replaced", "failed")
+
+
+@dataclass(frozen=True)
+class Failure:
+    path: str
+    reason: str
+
+
+@dataclass
+class IngestReport:
+    results: list[LoadResult] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+    def count(self, outcome: str) -> int:
+        if outcome == "failed":
+            return len(self.failures)
+        return sum(1 for result in self.results if result.outcome == outcome)
+
+    def totals(self, outcome: str) -> dict[str, int]:
+        chosen = [r for r in self.results if r.outcome == outcome]
+        return {"notices": self.count(outcome), "problems": sum(r.problems for r in chosen),
+                "measures": sum(r.measures for r in chosen), "regulations": sum(r.regulations for r in chosen)}
+
+
+def find_notice_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    found: set[Path] = set()
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in NOTICE_SUFFIXES)
+        else:
+            found.add(path)
+    return sorted(found)
+
+
+def extract(path: Path, encoding: str | None) -> Notice | Failure:
+    try:
+        return extract_file(path.resolve(), encoding=encoding)
+    except NoticeError as error:
+        return Failure(str(path), error.reason)
+    except Exception as error:  # noqa: BLE001 - an extractor bug fails this file, not the run
+        return Failure(str(path), f"extraction failed: {type(error).__name__}: {one_line(error)}")
+
+
+def ingest(store: GraphStore, files: list[Path], encoding: str | None = None,
+           progress: Callable[[int], None] | None = None, batch_size: int = 100) -> IngestReport:
+    report = IngestReport()
+    for start in range(0, len(files), batch_size):
+        notices: list[Notice] = []
+        for path in files[start:start + batch_size]:
+            outcome = extract(path, encoding)
+            (report.failures if isinstance(outcome, Failure) else notices).append(outcome)
+            if progress:
+                progress(1)
+        record(report, store.load_many(notices))
+    return report
+
+
+def record(report: IngestReport, results: list[LoadResult]) -> None:
+    for result in results:
+        if result.outcome == "failed":
+            report.failures.append(Failure(result.source or result.notice_id, result.reason or "failed"))
+        else:
+            report.results.append(result)

@@ -1,0 +1,170 @@
+"""The embedded default: the graph in one LadybugDB file (PyPI ``ladybug``, Kùzu's successor).
+
+Contract: ``LadybugStore(path).open()`` opens or creates the database file (parent folders
+made as needed); a file locked by another writer, or one that cannot be created, raises
+``StoreUnavailable``. Tables come from schema.py (``CREATE … IF NOT EXISTS``; columns added to
+older tables with ``ALTER TABLE … ADD IF NOT EXISTS``). Each notice is written in one
+``BEGIN TRANSACTION … COMMIT`` with the UNWIND statements of cypher.py; the bulk path COPYs
+Arrow tables (owned nodes, shared nodes not yet stored, relationships) in one transaction.
+``read_only=True`` opens for reading alongside a writer (retry on failure: see ENGINES.md).
+"""
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import ladybug
+import pyarrow as pa
+
+from . import cypher
+from .errors import StoreUnavailable, one_line
+from .rows import GraphRows
+from .schema import (DOUBLE, INT64, NODE_BY_LABEL, NODES, REL_BY_TYPE, RELATIONSHIPS, SHARED_LABELS, STRINGS,
+                     Prop, node_table_ddl, rel_table_ddl)
+from .store import GraphStore, Run, run_batched
+
+READER_ATTEMPTS = 5
+ARROW_TYPES = {INT64: pa.int64(), DOUBLE: pa.float64(), STRINGS: pa.list_(pa.string())}
+_LOCKED = re.compile(r"Could not set lock on file.*?(\(Lock is held by PID \d+\))?\s*\(Error", re.S)
+
+
+def arrow_table(props: tuple[Prop, ...], rows: list[dict[str, Any]], ends: bool = False) -> pa.Table:
+    fields = [pa.field(p.name, ARROW_TYPES.get(p.type, pa.string())) for p in props]
+    if ends:
+        fields = [pa.field("from", pa.string()), pa.field("to", pa.string()), *fields]
+        rows = [{"from": r["src"], "to": r["dst"], **r} for r in rows]
+    return pa.Table.from_pylist(rows, schema=pa.schema(fields))
+
+
+def unavailable_reason(path: Path, error: Exception) -> str:
+    message = str(error)
+    lock = _LOCKED.search(message)
+    if lock:
+        holder = (lock.group(1) or "").strip("()").lower()
+        return f"LadybugDB database {path} is locked by another writer{' (' + holder + ')' if holder else ''}"
+    return f"cannot open LadybugDB database {path}: {one_line(error)}"
+
+
+class LadybugStore(GraphStore):
+    name = "ladybug"
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        super().__init__()
+        self.path, self.read_only = Path(path), read_only
+        self._db: ladybug.Database | None = None
+        self._conn: ladybug.Connection | None = None
+
+    def __repr__(self) -> str:
+        return f"LadybugStore({str(self.path)!r})"
+
+    def describe(self) -> str:
+        return f"LadybugDB database {self.path}"
+
+    def open(self) -> "LadybugStore":
+        if self.read_only and not self.path.exists():
+            raise StoreUnavailable(f"no LadybugDB database at {self.path} (load some notices first)")
+        attempts = READER_ATTEMPTS if self.read_only else 1
+        for attempt in range(1, attempts + 1):
+            try:
+                return self._connect()
+            except (RuntimeError, OSError) as error:
+                self.close()
+                if attempt == attempts or _LOCKED.search(str(error)):
+                    raise StoreUnavailable(unavailable_reason(self.path, error)) from None
+                time.sleep(0.2 * attempt)  # a reader may meet a checkpoint in progress: retry
+        raise AssertionError("unreachable")
+
+    def _connect(self) -> "LadybugStore":
+        if not self.read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = ladybug.Database(str(self.path), read_only=self.read_only)
+        self._conn = ladybug.Connection(self._db)
+        return self
+
+    def close(self) -> None:
+        for handle in (self._conn, self._db):
+            if handle is not None:
+                handle.close()
+        self._conn = self._db = None
+
+    def _run(self, statement: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        if self._conn is None:
+            raise StoreUnavailable(f"LadybugDB database {self.path} is not open")
+        result = self._conn.execute(statement, params or {})
+        return list(result.rows_as_dict().get_all())
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        """Counts as in GraphStore.stats; a table not created yet counts 0 (read-only opens)."""
+        tables = {row["name"] for row in self._run("CALL show_tables() RETURN *")}
+        nodes = {n.label: self._count(cypher.count_nodes(n.label)) if n.label in tables else 0 for n in NODES}
+        rels = {r.type: self._count(cypher.count_rels(r.type)) if r.type in tables else 0 for r in RELATIONSHIPS}
+        return {"nodes": nodes, "relationships": rels}
+
+    def ensure_schema(self) -> None:
+        for node in NODES:
+            self._run(node_table_ddl(node))
+            self._add_missing_columns(node.label, node.props)
+        for rel in RELATIONSHIPS:
+            self._run(rel_table_ddl(rel))
+            self._add_missing_columns(rel.type, rel.props)
+        self._schema_ready = True
+
+    def _add_missing_columns(self, table: str, props: tuple[Prop, ...]) -> None:
+        present = {row["name"] for row in self._run(f"CALL table_info('{table}') RETURN *")}
+        for prop in props:
+            if prop.name not in present:
+                self._run(f"ALTER TABLE {table} ADD IF NOT EXISTS {prop.name} {prop.type}")
+
+    def reset(self) -> None:
+        tables = self._run("CALL show_tables() RETURN *")
+        for kind in ("REL", "NODE"):
+            for table in tables:
+                if table["type"] == kind:
+                    self._run(f"DROP TABLE {table['name']}")
+        self._schema_ready = False
+        self.ensure_schema()
+
+    def _transaction(self, work: Callable[[Run], Any]) -> Any:
+        self._run("BEGIN TRANSACTION")
+        try:
+            result = work(self._run)
+        except BaseException:
+            self._rollback()
+            raise
+        self._run("COMMIT")
+        return result
+
+    def _rollback(self) -> None:
+        try:
+            self._run("ROLLBACK")
+        except RuntimeError:
+            pass  # ladybug has already rolled back a transaction whose statement failed
+
+    def _write_rows(self, run: Run, rows: GraphRows) -> None:
+        for label, table in rows.nodes.items():
+            shared = label in SHARED_LABELS
+            statement = (cypher.create_missing_nodes if shared else cypher.create_nodes)(label, typed=True)
+            run_batched(run, statement, table, expected=not shared)
+        for (type_, from_label, to_label), table in rows.rels.items():
+            run_batched(run, cypher.create_rels(type_, from_label, to_label, typed=True), table)
+
+    def _bulk_write_rows(self, run: Run, rows: GraphRows) -> None:
+        """COPY from Arrow: owned nodes, shared nodes not yet stored, then relationships."""
+        for label, table in rows.nodes.items():
+            if label in SHARED_LABELS:
+                table = self._unstored(run, label, table)
+            self._copy(label, arrow_table(NODE_BY_LABEL[label].props, table))
+        for (type_, from_label, to_label), table in rows.rels.items():
+            data = arrow_table(REL_BY_TYPE[type_].props, table, ends=True)
+            self._copy(type_, data, f" (from='{from_label}', to='{to_label}')")
+
+    def _unstored(self, run: Run, label: str, table: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        stored = {row["id"] for row in run(cypher.existing_ids(label), {"ids": [r["id"] for r in table]})}
+        return [row for row in table if row["id"] not in stored]
+
+    def _copy(self, table: str, data: pa.Table, options: str = "") -> None:
+        if data.num_rows:
+            self._run(f"COPY {table} FROM $data{options}", {"data": data})
