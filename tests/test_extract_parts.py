@@ -1,0 +1,70 @@
+"""Extractor parts on real-style sentences: figures, titles, statuses, dates, outline."""
+from __future__ import annotations
+
+import pytest
+
+from noticegraph.loaders import extract_text
+from noticegraph.loaders.normalize import normalize
+from noticegraph.loaders.figures import find_figures
+from noticegraph.loaders.outline import parse_outline
+from noticegraph.loaders.status import read_status
+from noticegraph.loaders.titles import find_doc_numbers, find_titles
+
+
+def figures(sentence: str) -> dict[str, float]:
+    return {f.key: f.value for f in find_figures(normalize(sentence))}
+
+
+def test_aggregate_progress_figures_are_recorded():
+    found = figures("反馈的25个问题中,已完成整改19个、正在整改6个,整改完成率98.71%。")
+    assert found == {"已完成整改_个": 19, "正在整改_个": 6, "整改完成率_%": 98.71}
+
+
+def test_zero_counts_are_figures_and_civil_penalties_are_told_apart():
+    found = figures("给予党纪处分0人,政务处分3人(警告2人,记过1人),诫勉谈话5人次,追缴资金12.5万元。")
+    assert found["党纪处分_人"] == 0
+    assert found["政务警告_人"] == 2 and found["政务记过_人"] == 1
+    assert found["诫勉谈话_人次"] == 5 and found["追缴_万元"] == 12.5
+
+
+def test_title_runs_share_their_verb_and_keep_trial_marks_and_years():
+    refs = find_titles(normalize("严格执行《中国共产党支部工作条例（试行）》《党政机关厉行节约反对浪费条例》,"
+                                 "制定出台《公务接待管理办法(2021年修订)》、《差旅费管理规定》。"))
+    assert [(r.title, r.role) for r in refs] == [
+        ("中国共产党支部工作条例(试行)", "cited"), ("党政机关厉行节约反对浪费条例", "cited"),
+        ("公务接待管理办法(2021年修订)", "issued"), ("差旅费管理规定", "issued")]
+
+
+def test_a_superior_body_issuing_a_rule_makes_it_a_cited_rule():
+    refs = find_titles(normalize("2019年12月,大连市出台《大连市深化园区改革方案》,撤销开发区。"))
+    assert refs[0].role == "cited"
+
+
+def test_document_numbers_in_any_bracket_style():
+    text = "印发《财务管理制度暂行办法》(大普财综〔2020〕37号),依据交规划函[2019]388号。"
+    assert find_doc_numbers(normalize(text).text) == ["大普财综〔2020〕37号", "交规划函[2019]388号"]
+    assert find_titles(normalize(text))[0].doc_number == "大普财综〔2020〕37号"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("已完成", ("completed", None)), ("正在整改,2023年12月底前完成", ("in_progress", "2023-12")),
+    ("基本完成", ("partial", None)), ("长期坚持", ("ongoing", None)), ("已取消", ("cancelled", None)),
+    ("无需整改", ("cancelled", None)), ("持续整改,2022年底前完成", ("in_progress", "2022-12")),
+    ("已完成,长期坚持", ("completed", None))])
+def test_status_phrases(phrase, expected):
+    assert read_status(phrase) == expected
+
+
+def test_outline_starts_at_any_level_and_ignores_numbers_in_prose():
+    text = "(一)关于理论学习不深入的问题\n数字经济产业园一、二期已完成,投资2.5亿元。\n(二)关于作风不实的问题\n1.整改\n"
+    root = parse_outline(normalize(text).text)
+    assert [(n.style, n.number) for n in root.children] == [("cn_paren", 1), ("cn_paren", 2)]
+    assert [(n.style, n.number) for n in root.children[1].children] == [("num", 1)]
+
+
+def test_traditional_script_and_full_width_text_normalise_but_spans_stay_original():
+    text = "中共某某縣委關於巡察整改情況的通報\n根據縣委統一部署,2020年4月13日至5月29日,縣委第四巡察組對某某鎮黨委進行了巡察。"
+    notice = extract_text(text)
+    assert notice.round.team == "县委第四巡察组" and notice.round.start == "2020-04-13"
+    start, end = notice.round.span
+    assert text[start:end] == "縣委第四巡察組"
