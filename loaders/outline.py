@@ -108,8 +108,10 @@ def _candidates(text: str) -> list[_Candidate]:
                 found.append(_Candidate(style, number, match.start(), match.end(),
                                         _strength(text, match.start())))
     for match in ITEM_HEADING.finditer(text):
-        found.append(_Candidate("item", 0, match.start(), match.start(),
-                                _strength(text, match.start())))
+        strength = _strength(text, match.start())
+        if text.startswith(("关于“", '关于"'), match.start()):
+            strength = max(strength, 2)  # a quoted 关于“…”问题的整改 is a heading wherever it stands
+        found.append(_Candidate("item", 0, match.start(), match.start(), strength))
     found.sort(key=lambda c: (c.start, c.style == "item"))
     return found
 
@@ -145,8 +147,8 @@ def _accept(candidates: list[_Candidate], text: str) -> list[Node]:
     accepted: list[Node] = []
     taken_until = -1
     for cand in candidates:
-        if cand.start < taken_until:
-            continue
+        if cand.start < taken_until or (cand.style == "item" and cand.start == taken_until):
+            continue  # inside a marker, or the 关于… title of the heading just taken
         open_levels = stack if cand.style == "shi" else _without_inline(stack)
         depth = _fit(open_levels, cand)
         if depth is None:
@@ -205,6 +207,25 @@ def _title_end(text: str, node: Node) -> int:
         pos = text.find(stop, node.title_start, limit)
         if pos >= 0:
             limit = pos
+    if _run_on(text, node.start):
+        limit = _glued_title_end(text, node.title_start, limit)
+    return limit
+
+
+_PROBLEM_ENDING = re.compile(
+    r"(?:不到位|不够|不足|不力|不严|不实|不强|不高|不明显|不规范|不严格|不深入|不扎实|不彻底|不及时|不充分|不健全|"
+    r"不完善|薄弱|缺失|缺位|短板|差距|滞后|较多|突出|艰巨|落差|偏差|有待加强|亟待增强|仍然存在|时有发生)")
+_MEASURE_OPENING = re.compile(
+    r"(?:对|针对|制定|修订|建立|健全|开展|组织|召开|成立|严格|认真|全面|进一步|坚持|加强|深入|围绕|结合|按照|"
+    r"根据|通过|强化|完善|推动|落实|扎实|持续|着力|一是|今年|目前|截至|20\d\d年|[\u4e00-\u9fff]{1,6}(?:党工委|党委|党组)(?!书记))")
+
+
+def _glued_title_end(text: str, start: int, limit: int) -> int:
+    """In run-on text a heading may run straight into its first measure sentence
+    (常态化整改工作落实不到位对中央和省委…): end it after the problem words."""
+    for ending in _PROBLEM_ENDING.finditer(text, start, limit):
+        if ending.end() - start >= 4 and _MEASURE_OPENING.match(text, ending.end()):
+            return ending.end()
     return limit
 
 

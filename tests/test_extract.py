@@ -112,3 +112,12 @@ def test_cli_extract_reports_bad_files_and_carries_on(tmp_path):
     assert "Traceback" not in result.output
     payload = json.loads(result.stdout)
     assert [n["notice"]["issuer"] for n in payload] == ["中共宁波前湾新区工作委员会"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_lost_line_breaks_change_no_problem(seed):
+    text = (SAMPLES / f"{seed}.txt").read_text(encoding="utf-8")
+    whole, run_on = extract_text(text), extract_text(text.replace("\n", ""))
+    def view(n):
+        return [(p.path, p.text, p.status, p.deadline, p.category) for p in n.problems]
+    assert view(run_on) == view(whole)
