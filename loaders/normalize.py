@@ -4,7 +4,8 @@ Contract: ``normalize(original)`` returns a :class:`NormalizedText` whose ``text
 original with, character by character,
 - NFKC applied (full-width letters, digits and punctuation become half-width: ，→, （→( ),
   except circled numbers ①…⑳, which stay as they are (NFKC would turn them into digits);
-- every kind of space (NBSP, U+3000, tabs) turned into a plain space, CR into newline;
+- every kind of space (NBSP, U+3000, thin spaces) turned into a plain space, CR into newline;
+  tabs stay (the reader separates table cells with them);
 - zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and soft hyphens removed;
 - traditional characters converted to simplified ones (opencc t2s, one character at a time,
   so the mapping stays character-exact).
@@ -19,7 +20,7 @@ from functools import lru_cache
 
 _DROPPED = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 _KEPT = {chr(c) for c in range(0x2460, 0x2474)}  # ①…⑳
-_SPACE_LIKE = {"\u00a0", "\u3000", "\t", "\u2002", "\u2003", "\u2009", "\u202f", "\u205f"}
+_SPACE_LIKE = {"\u00a0", "\u3000", "\u2002", "\u2003", "\u2009", "\u202f", "\u205f"}
 
 
 @dataclass(frozen=True)

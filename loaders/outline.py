@@ -118,7 +118,7 @@ def _candidates(text: str) -> list[_Candidate]:
 
 def _strength(text: str, pos: int) -> int:
     before = pos - 1
-    while before >= 0 and text[before] == " ":
+    while before >= 0 and text[before] in " \t":
         before -= 1
     if before < 0 or text[before] == "\n":
         return 3

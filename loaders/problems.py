@@ -20,7 +20,8 @@ import re
 from .normalize import NormalizedText
 from .outline import Node, item_heading
 from .records import Measure, Problem, SubItem
-from .status import RECTIFICATION_LABEL, SUBITEM_STATUS, find_status_line, read_status, roll_up
+from .status import (RECTIFICATION_LABEL, SUBITEM_STATUS, find_status_line, read_deadline, read_status,
+                     roll_up)
 
 _SUBITEM_WORDS = re.compile(r"关于(?P<words>.{2,120}?)(?:的)?问题[。,,;]")
 _QA_PROBLEM = re.compile(
@@ -39,7 +40,7 @@ def find_problems(nt: NormalizedText, root: Node) -> list[Problem]:
     chosen = items + [n for n in labelled if id(n) not in near_items]
     chosen.sort(key=lambda n: n.start)
     if not chosen:
-        return _question_answer_problems(nt) or _leaf_problems(nt, nodes)
+        return _question_answer_problems(nt) or _table_problems(nt) or _leaf_problems(nt, nodes)
     containers = _shared_ancestors(chosen)
     return [_problem(nt, node, [a for a in node.ancestors() if a not in containers])
             for node in chosen]
@@ -149,6 +150,65 @@ def _leaf_problems(nt: NormalizedText, nodes: list[Node]) -> list[Problem]:
     leaves = [n for n in section.walk() if n is not section and not n.children and n.style != "shi"]
     above = set(section.ancestors()) | {section}
     return [_problem(nt, leaf, [a for a in leaf.ancestors() if a not in above]) for leaf in leaves]
+
+
+_COLUMNS = {"problem": re.compile(r"问题"), "measure": re.compile(r"措施"),
+            "status": re.compile(r"进展|完成情况|整改情况|状态"), "deadline": re.compile(r"时限|期限")}
+
+
+def _table_problems(nt: NormalizedText) -> list[Problem]:
+    """Rows of a table (cells separated by tabs, as the reader renders <td>) under a header
+    naming its columns: 序号 | 反馈问题 | 整改措施 | 完成时限 | 整改进展."""
+    rows = _table_rows(nt.text)
+    header = next((i for i, (_, cells) in enumerate(rows) if "problem" in _column_map(cells)), None)
+    if header is None:
+        return []
+    columns = _column_map(rows[header][1])
+    problems = []
+    for index, (start, cells) in enumerate(rows[header + 1:], 1):
+        problem = _table_problem(nt, start, cells, columns, f"t{index}")
+        if problem:
+            problems.append(problem)
+    return problems
+
+
+def _table_rows(text: str) -> list[tuple[int, list[tuple[int, str]]]]:
+    rows, pos = [], 0
+    for line in text.split("\n"):
+        if line.count("\t") >= 2:
+            cells, cell_start = [], pos
+            for cell in line.split("\t"):
+                cells.append((cell_start, cell))
+                cell_start += len(cell) + 1
+            rows.append((pos, cells))
+        pos += len(line) + 1
+    return rows
+
+
+def _column_map(cells) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for index, (_, cell) in enumerate(cells):
+        for name, pattern in _COLUMNS.items():
+            if len(cell.strip()) <= 12 and pattern.search(cell) and name not in found:
+                found[name] = index
+                break
+    return found
+
+
+def _table_problem(nt, row_start, cells, columns, path) -> Problem | None:
+    def cell(name):
+        index = columns.get(name)
+        return cells[index] if index is not None and index < len(cells) else (0, "")
+    start, words = cell("problem")
+    start, end = _strip(nt.text, start, start + len(words))
+    if end - start < 4:
+        return None
+    status, deadline = read_status(cell("status")[1])
+    deadline = deadline or read_deadline(cell("deadline")[1]) if status in ("in_progress", "partial") else deadline
+    measure_start, measure_words = cell("measure")
+    measures = _to_measures(nt, [(measure_start, measure_start + len(measure_words))]) if measure_words.strip() else []
+    return Problem(text=nt.text[start:end], span=nt.span(start, end), path=path, status=status,
+                   deadline=deadline, measures=measures, status_text=cell("status")[1].strip() or None)
 
 
 def _question_answer_problems(nt: NormalizedText) -> list[Problem]:

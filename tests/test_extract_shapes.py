@@ -5,6 +5,7 @@
 - county_2021: bare numbered problem sentences with 整改措施:/完成情况: lines.
 - township_qa_2023: 问题一:/整改措施:/整改情况: triples with no outline at all.
 - district_leaves_2022: bare problem sentences under the feedback section, no labels at all.
+- bureau_table_2020.html: a GB18030 page whose problems are the rows of a table.
 """
 from __future__ import annotations
 
@@ -85,3 +86,17 @@ def test_unlabelled_problem_sentences_under_the_feedback_section():
         ("公务用车管理不规范", "作风建设方面", 1)]
     assert notice.published == "2022-10-09"  # 二〇二二年十月九日 under the signature
     assert (notice.round.feedback, notice.round.superior) == ("2022-07-08", "中共北湖区委")
+
+
+def test_problems_in_an_html_table_in_gb18030():
+    """序号 | 反馈问题 | 整改措施 | 完成时限 | 整改进展: one problem per row, columns by header."""
+    notice = extract("bureau_table_2020.html")
+    assert (notice.encoding, notice.format, notice.published) == ("gb18030", "html", "2020-11-20")
+    assert [(p.text, p.status, p.deadline) for p in notice.problems] == [
+        ("学习贯彻习近平新时代中国特色社会主义思想不深入", "completed", None),
+        ("林地征占用审批把关不严", "in_progress", "2020-12"),
+        ("公务用车管理不规范", "ongoing", None)]
+    assert [(t.title, t.role) for t in notice.problems[1].measures[0].titles] == [
+        ("建设项目使用林地审核审批管理办法", "cited")]
+    start, end = notice.problems[2].span
+    assert notice.text[start:end] == "公务用车管理不规范"
