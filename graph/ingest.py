@@ -4,7 +4,9 @@ Contract: ``find_notice_files(paths)`` expands folders recursively to their .txt
 files (a file named explicitly is taken whatever its suffix), sorted, each once.
 ``ingest(store, files, encoding=None, progress=None)`` extracts every file (a file that cannot
 be extracted is a failure with its reason; the others still load), loads the notices with
-``store.load_many`` in batches of ``batch_size``, calls ``progress(1)`` per file, and returns an
+``store.load_many`` in batches of ``batch_size``, calls ``progress(1)`` per file, links the
+problems of the notices loaded or replaced to similar problems across the store
+(similar.link_similar; ``report.similar`` counts the links written) and returns an
 ``IngestReport``. Notice sources are absolute paths, so reloading a changed file replaces it
 whichever working directory the load runs from. ``StoreUnavailable`` propagates.
 """
@@ -18,6 +20,7 @@ from pathlib import Path
 from ..loaders import NoticeError, extract_file
 from ..loaders.records import Notice
 from .errors import one_line
+from .similar import link_similar
 from .store import GraphStore, LoadResult
 
 NOTICE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
@@ -34,6 +37,7 @@ class Failure:
 class IngestReport:
     results: list[LoadResult] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    similar: int = 0
 
     def count(self, outcome: str) -> int:
         if outcome == "failed":
@@ -76,6 +80,8 @@ def ingest(store: GraphStore, files: list[Path], encoding: str | None = None,
             if progress:
                 progress(1)
         record(report, store.load_many(notices))
+    changed = [r.notice_id for r in report.results if r.outcome in ("loaded", "replaced")]
+    report.similar = link_similar(store, changed)
     return report
 
 

@@ -1,14 +1,19 @@
 """Notice record → table rows, the one place both stores get their data from.
 
-Contract: ``notice_rows(notice)`` is a pure function returning ``GraphRows``:
+Contract: ``notice_rows(notice, aliases=None)`` is a function of the notice and the alias table
+(default ``current_aliases()``, graph/aliases.py) returning ``GraphRows``:
 - ``nodes[label]``: a list of dicts, each with exactly the schema's properties for that label
   (missing values padded with None, values coerced to the schema type, empty lists as None);
 - ``rels[(type, from_label, to_label)]``: a list of dicts with ``src``, ``dst`` and exactly the
   schema's properties for that type.
 Shared nodes (Body, Regulation, Person) appear once per notice (the first mention wins; later
 mentions fill its empty fields); a relationship appears once per (type, src, dst) in a notice
-(the first mention's span wins). Owned nodes are never de-duplicated: two problems with the
-same path give two rows with one id, and the store refuses the notice.
+(the first mention's span wins). Bodies are keyed by graph/bodies.py (a notice's spellings of
+its issuer and inspected body are one node), regulations by ``regulation_key`` with the
+canonical title, kind, issuing level and revision year of loaders/regulations.py. Each problem
+gets a HAS_TYPE per type in ``Problem.types`` (classified here when None); the ProblemType
+nodes are the taxonomy's (graph/taxonomy_rows.py). Owned nodes are never de-duplicated: two
+problems with the same path give two rows with one id, and the store refuses the notice.
 ``GraphRows.concat`` joins the rows of many notices for bulk loading (shared nodes: first wins).
 """
 from __future__ import annotations
@@ -16,9 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..loaders.classify import TypeMatch, classify_problem
 from ..loaders.records import Body, Notice, Problem, TitleRef
+from ..loaders.regulations import canonical_title, issuing_level, regulation_key, regulation_kind, revision_year
 from . import ids
-from .kinds import regulation_kind
+from .aliases import AliasTable, current_aliases
+from .bodies import BodyResolver
 from .schema import DOUBLE, INT64, NODE_BY_LABEL, REL_BY_TYPE, SHARED_LABELS, STRING, STRINGS, NodeType, RelType
 
 RelKey = tuple[str, str, str]
@@ -104,58 +112,63 @@ def fill_missing(target: dict[str, Any], source: dict[str, Any]) -> None:
             target[name] = value
 
 
-def notice_rows(notice: Notice) -> GraphRows:
+def notice_rows(notice: Notice, aliases: AliasTable | None = None) -> GraphRows:
     rows = GraphRows()
+    bodies = BodyResolver(notice, aliases if aliases is not None else current_aliases())
     nid = notice.id or ids.notice_id(notice.text)
-    add_notice(rows, nid, notice)
-    round_ = add_round(rows, nid, notice)
-    concerned = add_body(rows, notice.inspected_body or notice.issuer)
+    add_notice(rows, bodies, nid, notice)
+    round_ = add_round(rows, bodies, nid, notice)
+    concerned = add_body(rows, bodies, notice.inspected_body or notice.issuer)
     for ordinal, problem in enumerate(notice.problems, start=1):
-        add_problem(rows, nid, round_, concerned, problem, ordinal)
+        add_problem(rows, bodies, (nid, round_, concerned), problem, ordinal)
     add_notice_titles(rows, nid, notice)
     add_figures(rows, nid, notice)
-    add_persons(rows, nid, notice)
+    add_persons(rows, bodies, nid, notice)
     return rows
 
 
-def add_notice(rows: GraphRows, nid: str, notice: Notice) -> None:
+def add_notice(rows: GraphRows, bodies: BodyResolver, nid: str, notice: Notice) -> None:
     rows.add_node(
         "Notice", id=nid, notice_id=nid, **span_values(notice.title_span), sha=ids.text_sha(notice.text),
         source=notice.source, title=notice.title, issuer=notice.issuer.name if notice.issuer else None,
         published=notice.published, problems_claimed=notice.problems_claimed, text=notice.text,
         encoding=notice.encoding, format=notice.format, document_numbers=notice.document_numbers)
-    issuer = add_body(rows, notice.issuer)
+    issuer = add_body(rows, bodies, notice.issuer)
     if issuer:
         rows.add_rel("ISSUED_BY", ("Notice", "Body"), nid, issuer, notice_id=nid,
                      **span_values(notice.issuer.span))
 
 
-def add_body(rows: GraphRows, body: Body | None) -> str | None:
-    if body is None or not ids.name_key(body.name):
+def add_body(rows: GraphRows, bodies: BodyResolver, body: Body | str | None) -> str | None:
+    """The Body node of a mention (a record or a unit's name), keyed by the notice's resolver."""
+    spelling = body.name if isinstance(body, Body) else body
+    if not spelling or not bodies.key(spelling):
         return None
-    aliases = [a for a in body.aliases if ids.name_key(a) != ids.name_key(body.name)]
-    return rows.add_node("Body", id=ids.name_key(body.name), name=body.name, aliases=aliases)
+    return rows.add_node("Body", id=bodies.key(spelling), name=bodies.name(spelling),
+                         aliases=bodies.aliases(spelling))
 
 
-def add_round(rows: GraphRows, nid: str, notice: Notice) -> str:
+def add_round(rows: GraphRows, bodies: BodyResolver, nid: str, notice: Notice) -> str:
     r = notice.round
     rid = rows.add_node(
         "Round", id=ids.round_id(nid), notice_id=nid, **span_values(r.span), kind=r.kind, level=r.level,
         superior=r.superior, team=r.team, name=r.name, mode=r.mode, start_date=r.start, end_date=r.end,
         feedback_date=r.feedback)
     rows.add_rel("REPORTS_ON", ("Notice", "Round"), nid, rid, notice_id=nid, **span_values(r.span))
-    inspected = add_body(rows, notice.inspected_body)
+    inspected = add_body(rows, bodies, notice.inspected_body)
     if inspected:
         rows.add_rel("INSPECTED", ("Round", "Body"), rid, inspected, notice_id=nid,
                      **span_values(notice.inspected_body.span))
-    team = add_body(rows, Body(r.team) if r.team else None)
+    team = add_body(rows, bodies, r.team)
     if team:
         rows.add_rel("CONDUCTED_BY", ("Round", "Body"), rid, team, notice_id=nid, **span_values(None))
     return rid
 
 
-def add_problem(rows: GraphRows, nid: str, rid: str, concerned: str | None, problem: Problem,
+def add_problem(rows: GraphRows, bodies: BodyResolver, owners: tuple[str, str, str | None], problem: Problem,
                 ordinal: int) -> None:
+    """The problem, its round and body links, its types and its measures."""
+    nid, rid, concerned = owners
     span = span_values(problem.span)
     pid = rows.add_node(
         "Problem", id=ids.problem_id(nid, problem.path, ordinal), notice_id=nid, **span, text=problem.text,
@@ -165,6 +178,21 @@ def add_problem(rows: GraphRows, nid: str, rid: str, concerned: str | None, prob
     rows.add_rel("RAISED_IN", ("Problem", "Round"), pid, rid, notice_id=nid, **span)
     if concerned:
         rows.add_rel("CONCERNS", ("Problem", "Body"), pid, concerned, notice_id=nid, **span)
+    add_types(rows, nid, pid, problem_types(problem))
+    add_measures(rows, bodies, nid, pid, problem)
+
+
+def problem_types(problem: Problem) -> list[TypeMatch]:
+    return problem.types if problem.types is not None else classify_problem(problem)
+
+
+def add_types(rows: GraphRows, nid: str, pid: str, matches: list[TypeMatch]) -> None:
+    for match in matches:
+        rows.add_rel("HAS_TYPE", ("Problem", "ProblemType"), pid, match.concept_id, notice_id=nid,
+                     score=match.score, terms=list(match.terms), context_terms=list(match.context_terms))
+
+
+def add_measures(rows: GraphRows, bodies: BodyResolver, nid: str, pid: str, problem: Problem) -> None:
     for k, measure in enumerate(problem.measures, start=1):
         mid = rows.add_node("Measure", id=ids.measure_id(pid, k), notice_id=nid,
                             **span_values(measure.span), text=measure.text, ordinal=k)
@@ -172,7 +200,7 @@ def add_problem(rows: GraphRows, nid: str, rid: str, concerned: str | None, prob
                      **span_values(measure.span))
         add_titles(rows, nid, ("Measure", mid), measure.titles)
         for unit in measure.units:
-            body = add_body(rows, Body(unit))
+            body = add_body(rows, bodies, unit)
             if body:
                 rows.add_rel("INVOLVES", ("Measure", "Body"), mid, body, notice_id=nid,
                              **span_values(measure.span))
@@ -181,11 +209,12 @@ def add_problem(rows: GraphRows, nid: str, rid: str, concerned: str | None, prob
 def add_titles(rows: GraphRows, nid: str, source: tuple[str, str], refs: list[TitleRef]) -> None:
     label, source_id = source
     for ref in refs:
-        key = ids.name_key(ref.title)
+        key = regulation_key(ref.title)
         if not key:
             continue
-        rows.add_node("Regulation", id=key, title=ref.title.strip("《》 "), kind=regulation_kind(key),
-                      doc_number=ref.doc_number)
+        title = canonical_title(ref.title)
+        rows.add_node("Regulation", id=key, title=title, kind=regulation_kind(title), level=issuing_level(title),
+                      revision_year=revision_year(title), doc_number=ref.doc_number)
         rows.add_rel(ROLE_TO_REL.get(ref.role, "REFERS_TO"), (label, "Regulation"), source_id, key,
                      notice_id=nid, **span_values(ref.span), verb=ref.verb)
 
@@ -205,8 +234,8 @@ def add_figures(rows: GraphRows, nid: str, notice: Notice) -> None:
                      **span_values(figure.span))
 
 
-def add_persons(rows: GraphRows, nid: str, notice: Notice) -> None:
-    body = add_body(rows, notice.issuer or notice.inspected_body)
+def add_persons(rows: GraphRows, bodies: BodyResolver, nid: str, notice: Notice) -> None:
+    body = add_body(rows, bodies, notice.issuer or notice.inspected_body)
     for person in notice.persons:
         if not ids.name_key(person.name):
             continue

@@ -8,9 +8,10 @@ strings (YYYY-MM-DD; deadlines YYYY-MM) so both engines compare them alike.
 
 Ownership: an *owned* node (Notice, Round, Problem, Measure, Figure) belongs to one notice
 and carries ``notice_id``, ``span_start``, ``span_end``; deleting the notice deletes it. A
-*shared* node (Body, Regulation, Person, ProblemType) is keyed by a normalised name and
-survives while anything links to it; each mention of it in a text is a relationship that
-carries ``notice_id`` and the span. ``python -m noticegraph.graph.schema`` prints
+*shared* node (Body, Regulation, Person) is keyed by a normalised name and survives while
+anything links to it; each mention of it in a text is a relationship that carries
+``notice_id`` and the span. ProblemType nodes are the taxonomy's, written by ``ensure_schema``
+and kept whatever is loaded or deleted. ``python -m noticegraph.graph.schema`` prints
 docs/schema.md.
 """
 from __future__ import annotations
@@ -109,15 +110,25 @@ NODES: tuple[NodeType, ...] = (
     owned("Figure", "A reported number; id = `<notice>:f<k>`.",
           Prop("metric", STRING, "e.g. 立案"), Prop("value", DOUBLE), Prop("unit", STRING, "e.g. 件, 万元"),
           Prop("key", STRING, "metric_unit, e.g. 立案_件")),
-    shared("Body", "An organisation; id = `name_key(name)`.",
-           Prop("name", STRING, "the first spelling seen"), Prop("aliases", STRINGS, "other spellings first seen with it")),
-    shared("Regulation", "A rule cited or a document issued (a title in 《》); id = `name_key(title)`.",
-           Prop("title", STRING, "the first spelling seen, without 《》"),
+    shared("Body", "An organisation; id = `name_key` of its resolved name (graph/bodies.py: the spellings "
+           "a notice gives for its issuer and inspected body are one body, and the reviewed alias file maps "
+           "names across notices).",
+           Prop("name", STRING, "the first spelling seen (the canonical name when the alias file maps it)"),
+           Prop("aliases", STRINGS, "other spellings first seen with it")),
+    shared("Regulation", "A rule cited or a document issued (a title in 《》); id = `regulation_key(title)` "
+           "(loaders/regulations.py: one key whatever the version or short form, 党章 = 中国共产党章程).",
+           Prop("title", STRING, "the canonical title of the first spelling seen (no 《》, brackets unified)"),
            Prop("kind", STRING, "law | party_regulation | regulation | plan | notice | opinion | report | contract | other"),
+           Prop("level", STRING, "issuing level from the title: central | ministry | provincial | city | local"),
+           Prop("revision_year", INT64, "year of the revision or edition first cited, e.g. (2018年修订)"),
            Prop("doc_number", STRING, "文号 if one was given with the title")),
     shared("Person", "A named leader; id = `person_key(name, body id)` (`name@body`).", Prop("name")),
-    shared("ProblemType", "A recurring kind of problem (filled by the taxonomy).",
-           Prop("label"), Prop("label_en"), Prop("broader", STRING, "id of the broader type")),
+    shared("ProblemType", "A concept of the problem-type taxonomy (loaders/data/problem_types.ttl), "
+           "written by `ensure_schema`; id = the concept's local name, e.g. `eight-rules`.",
+           Prop("label", STRING, "Chinese preferred label"), Prop("label_en", STRING, "English preferred label"),
+           Prop("notation", STRING, "place in the tree, e.g. 2.6.1.1"), Prop("scope_note"),
+           Prop("alt_labels", STRINGS, "alternative labels"), Prop("broader", STRING, "id of the broader type"),
+           Prop("version", STRING, "the taxonomy version (owl:versionInfo)")),
 )
 
 REGULATION_ENDS = (("Notice", "Regulation"), ("Measure", "Regulation"))
@@ -142,10 +153,15 @@ RELATIONSHIPS: tuple[RelType, ...] = (
     mention("HOLDS_POST_IN", (("Person", "Body"),), "A post held, as a notice states it.",
             Prop("role", STRING, "e.g. 党工委书记")),
     RelType("HAS_TYPE", (("Problem", "ProblemType"),),
-            (Prop("notice_id"), Prop("score", DOUBLE), Prop("terms", STRINGS, "terms that matched")),
-            "The problem's type (taxonomy issue)."),
-    RelType("BROADER", (("ProblemType", "ProblemType"),), (), "Type hierarchy."),
-    RelType("SIMILAR_TO", (("Problem", "Problem"),), (Prop("score", DOUBLE),), "Similar problems."),
+            (Prop("notice_id", STRING, "id of the notice the problem was read from"),
+             Prop("score", DOUBLE, "classifier score in (0, 1]"),
+             Prop("terms", STRINGS, "terms that matched the problem text (the provenance)"),
+             Prop("context_terms", STRINGS, "terms that matched the problem's headings")),
+            "A type the classifier (loaders/classify.py) gave the problem; most specific types only."),
+    RelType("BROADER", (("ProblemType", "ProblemType"),), (), "Type hierarchy (skos:broader)."),
+    RelType("SIMILAR_TO", (("Problem", "Problem"),), (Prop("score", DOUBLE, "character n-gram TF-IDF cosine"),),
+            "Similar problems of two different notices (graph/similar.py); one relationship per pair, "
+            "from the smaller id to the larger: match it undirected."),
 )
 
 NODE_BY_LABEL = {n.label: n for n in NODES}

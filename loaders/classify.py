@@ -17,6 +17,8 @@ Contract:
 - A rule match lying inside an occurrence of one of the concept's exclude terms, or inside a
   longer, at least as strong match of the same concept (班子 within 领导班子建设), is ignored.
 - Deterministic, and rules compile once per taxonomy.
+- ``classify_problem(problem)`` classifies a record's text with its category and sub-category
+  as the context: what the extractor stores in ``Problem.types``.
 """
 from __future__ import annotations
 
@@ -24,9 +26,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .taxonomy import Concept, Taxonomy, load_taxonomy
+
+if TYPE_CHECKING:
+    from .records import Problem
 
 CONTEXT_WEIGHT = 0.5
 VAGUE_BELOW = 0.6
@@ -83,6 +88,11 @@ def classify(text: str, context: str | Sequence[str] = "",
     kept = _prune(scores, taxonomy)
     return sorted((_match(cid, kept[cid], own, heading) for cid in kept),
                   key=lambda m: (-m.score, _order(taxonomy, m.concept_id)))
+
+
+def classify_problem(problem: "Problem", taxonomy: Taxonomy | None = None) -> list[TypeMatch]:
+    """The types of a problem record: its text, with its headings as the context."""
+    return classify(problem.text, [problem.category or "", problem.subcategory or ""], taxonomy)
 
 
 def broader_closure(matches: Iterable[TypeMatch | str],

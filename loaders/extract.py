@@ -3,15 +3,16 @@
 Contract: ``extract_file(path, encoding=None)`` reads a .txt/.md/.html notice in any common
 encoding (see reader.py) and ``extract_text(text, source)`` works on text already read.
 Both return a :class:`Notice` whose spans point into ``Notice.text`` and whose strings are
-normalised (normalize.py). Unreadable, empty, binary and non-notice files raise the
-:class:`~noticegraph.loaders.errors.NoticeError` subclass that says what is wrong; a
-fragment of a notice yields what it contains.
+normalised (normalize.py); each problem carries its types (classify.py). Unreadable, empty,
+binary and non-notice files raise the :class:`~noticegraph.loaders.errors.NoticeError`
+subclass that says what is wrong; a fragment of a notice yields what it contains.
 """
 from __future__ import annotations
 
 import os
 
 from ..graph.ids import notice_id
+from .classify import classify_problem
 from .figures import find_figures
 from .meta import find_issuer, find_problems_claimed, find_published, find_title
 from .normalize import NormalizedText, normalize
@@ -38,6 +39,8 @@ def extract_text(text: str, source: str = "<text>") -> Notice:
     _read_header(nt, notice)
     root = parse_outline(nt.text)
     notice.problems = find_problems(nt, root)
+    for problem in notice.problems:
+        problem.types = classify_problem(problem)
     first_heading = root.children[0].start if root.children else len(nt.text)
     notice.problems_claimed = find_problems_claimed(nt.text, max(first_heading, 3000))
     notice.titles = find_titles(nt)

@@ -7,12 +7,17 @@ Contract:
 - String fields hold the *normalised* form (NFKC, half-width punctuation, simplified script),
   so the same title or body spelled differently in two notices compares equal.
 - Dates are ISO strings: ``YYYY-MM-DD``; deadlines ``YYYY-MM``.
+- ``Problem.types`` holds the classifier's ``TypeMatch`` es (the extractor fills it; records
+  made by hand leave it None and graph/rows.py classifies them).
 - ``Notice.to_json()`` gives the acceptance format of ../shared/acceptance/README.md.
 """
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from .classify import TypeMatch
 
 Span = tuple[int, int]
 Status = Literal["completed", "in_progress", "partial", "cancelled", "ongoing"]
@@ -64,6 +69,8 @@ class Problem:
     deadline: str | None = None
     measures: list[Measure] = field(default_factory=list)
     sub_items: list[SubItem] = field(default_factory=list)
+    types: list[TypeMatch] | None = None
+    """Problem types from loaders/classify.py, best first; None when not classified yet."""
 
 
 @dataclass

@@ -22,6 +22,7 @@ from noticegraph.graph import open_store
 from noticegraph.graph.ids import notice_id
 from noticegraph.graph.testserver import BoltServer, arcadedb_server
 from noticegraph.loaders.records import Body, Figure, Measure, Notice, Person, Problem, Round, TitleRef
+from noticegraph.loaders.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "samples"
@@ -103,8 +104,11 @@ def make_notice(text: str = SMALL_TEXT, source: str = "small.txt", paths: tuple[
         persons=[Person("张三", "书记", span_of(text, "张三"))])
 
 
+# The taxonomy is in every store from ensure_schema on: ProblemType nodes and BROADER links.
+TAXONOMY = load_taxonomy()
+TAXONOMY_COUNTS = {"ProblemType": len(TAXONOMY), "BROADER": sum(len(c.broader) for c in TAXONOMY)}
 SMALL_COUNTS = {"Notice": 1, "Round": 1, "Problem": 2, "Measure": 3, "Figure": 2, "Body": 4,
-                "Regulation": 2, "Person": 1, "ProblemType": 0}
+                "Regulation": 2, "Person": 1, "ProblemType": TAXONOMY_COUNTS["ProblemType"]}
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SMALL_COUNTS, SMALL_TEXT, make_notice, perturbed
+from conftest import SMALL_COUNTS, SMALL_TEXT, TAXONOMY_COUNTS, make_notice, perturbed
 
 from noticegraph.graph import NoticeRejected
 from noticegraph.graph.errors import RowsLost
@@ -12,13 +12,16 @@ from noticegraph.graph.schema import NODES, RELATIONSHIPS
 SMALL_RELS = {
     "ISSUED_BY": 1, "REPORTS_ON": 1, "INSPECTED": 1, "CONDUCTED_BY": 1, "CONTAINS": 2, "RAISED_IN": 2,
     "CONCERNS": 2, "ADDRESSED_BY": 3, "CITES": 3, "ISSUES": 2, "REFERS_TO": 0, "INVOLVES": 3,
-    "REPORTS_FIGURE": 2, "MENTIONS": 1, "HOLDS_POST_IN": 1, "HAS_TYPE": 0, "BROADER": 0, "SIMILAR_TO": 0,
+    "REPORTS_FIGURE": 2, "MENTIONS": 1, "HOLDS_POST_IN": 1, "HAS_TYPE": 2,
+    "BROADER": TAXONOMY_COUNTS["BROADER"], "SIMILAR_TO": 0,
 }
-EMPTY = {"nodes": {n.label: 0 for n in NODES}, "relationships": {r.type: 0 for r in RELATIONSHIPS}}
+# An empty store still holds the taxonomy (ensure_schema writes it).
+EMPTY = {"nodes": {n.label: TAXONOMY_COUNTS.get(n.label, 0) for n in NODES},
+         "relationships": {r.type: TAXONOMY_COUNTS.get(r.type, 0) for r in RELATIONSHIPS}}
 
 
 def scaled(counts: dict[str, int], factor: int, shared: tuple[str, ...] = ()) -> dict[str, int]:
-    return {k: v if k in shared else v * factor for k, v in counts.items()}
+    return {k: v if k in shared or k in TAXONOMY_COUNTS else v * factor for k, v in counts.items()}
 
 
 def snapshot(store) -> list[dict]:

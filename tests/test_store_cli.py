@@ -81,4 +81,6 @@ def test_reset_asks_unless_yes(cli_store, tmp_path):
     assert declined.exit_code == 1
     assert stats_json(cli_store)["nodes"]["Notice"] == 2
     assert run(["reset", "--yes", *args], env).exit_code == 0
-    assert set(stats_json(cli_store)["nodes"].values()) == {0}
+    nodes = stats_json(cli_store)["nodes"]
+    assert nodes.pop("ProblemType") > 0  # the taxonomy stays
+    assert set(nodes.values()) == {0}

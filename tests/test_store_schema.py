@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from noticegraph.graph import ids
-from noticegraph.graph.kinds import regulation_kind
 from noticegraph.graph.rows import notice_rows
 from noticegraph.graph.schema import NODE_BY_LABEL, REL_BY_TYPE, schema_markdown
 from noticegraph.graph.values import plain
+from noticegraph.loaders.regulations import regulation_kind
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "schema.md"
 
@@ -44,13 +44,14 @@ def test_child_ids():
 @pytest.mark.parametrize("title, kind", [
     ("中华人民共和国统计法", "law"), ("中国共产党纪律处分条例", "party_regulation"),
     ("中国共产党支部工作条例(试行)", "party_regulation"), ("党内法规制定条例", "party_regulation"),
-    ("大连市党政机关国内公务接待管理办法", "regulation"), ("中国共产党发展党员工作细则", "regulation"),
+    ("大连市党政机关国内公务接待管理办法", "regulation"), ("中国共产党发展党员工作细则", "party_regulation"),
     ("普湾经济区党工委理论学习中心组学习规则", "regulation"), ("大连市深化园区改革方案", "plan"),
     ("大连港普湾港区总体规划", "plan"), ("关于做好疫情防控期间安全生产工作的通知", "notice"),
     ("中共中央关于加强党的政治建设的意见", "opinion"), ("新区接轨上海工作情况评估报告", "report"),
     ("国有土地使用权出让合同", "contract"), ("填报提示单", "other"),
 ])
 def test_regulation_kind(title, kind):
+    """The kind rows.py stores on Regulation nodes (loaders/regulations.py)."""
     assert regulation_kind(title) == kind
 
 

@@ -1,0 +1,14 @@
+// A relapse (反弹回潮): a type a body reported completed in the notice on one round, found again
+// in a later round concerning the same body. One row per body, type and later round; rounds
+// are compared by their start dates (ISO strings).
+MATCH (b:Body)<-[:CONCERNS]-(done:Problem)-[:HAS_TYPE]->(t:ProblemType)
+WHERE done.status = 'completed' AND (t.id = $type_id OR $type_id IS NULL)
+MATCH (done)-[:RAISED_IN]->(earlier:Round)
+MATCH (b)<-[:CONCERNS]-(again:Problem)-[:HAS_TYPE]->(t)
+MATCH (again)-[:RAISED_IN]->(later:Round)
+WHERE later.start_date > earlier.start_date
+WITH b, t, later, max(earlier.start_date) AS completed_round, count(DISTINCT done) AS completed_problems,
+     count(DISTINCT again) AS found_again
+RETURN b.id AS body_id, b.name AS body, t.id AS type_id, t.label AS type, completed_round,
+       later.start_date AS found_again_round, later.notice_id AS notice_id, completed_problems, found_again
+ORDER BY body_id, type_id, found_again_round, notice_id
