@@ -7,6 +7,7 @@ older tables with ``ALTER TABLE … ADD IF NOT EXISTS``). Each notice is written
 ``BEGIN TRANSACTION … COMMIT`` with the UNWIND statements of cypher.py; the bulk path COPYs
 Arrow tables (owned nodes, shared nodes not yet stored, relationships) in one transaction.
 ``read_only=True`` opens for reading alongside a writer (retry on failure: see ENGINES.md).
+``read_query`` runs in ``BEGIN TRANSACTION READ ONLY``.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from .rows import GraphRows
 from .schema import (DOUBLE, INT64, NODE_BY_LABEL, NODES, REL_BY_TYPE, RELATIONSHIPS, SHARED_LABELS, STRINGS,
                      Prop, node_table_ddl, rel_table_ddl)
 from .store import GraphStore, Run, run_batched
+from .taxonomy_rows import write_taxonomy
 
 READER_ATTEMPTS = 5
 ARROW_TYPES = {INT64: pa.int64(), DOUBLE: pa.float64(), STRINGS: pa.list_(pa.string())}
@@ -96,6 +98,17 @@ class LadybugStore(GraphStore):
         result = self._conn.execute(statement, params or {})
         return list(result.rows_as_dict().get_all())
 
+    def _read(self, statement: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """``BEGIN TRANSACTION READ ONLY``: LadybugDB refuses any write inside it."""
+        self._run("BEGIN TRANSACTION READ ONLY")
+        try:
+            rows = self._run(statement, params)
+        except BaseException:
+            self._rollback()
+            raise
+        self._run("COMMIT")
+        return rows
+
     def stats(self) -> dict[str, dict[str, int]]:
         """Counts as in GraphStore.stats; a table not created yet counts 0 (read-only opens)."""
         tables = {row["name"] for row in self._run("CALL show_tables() RETURN *")}
@@ -110,6 +123,7 @@ class LadybugStore(GraphStore):
         for rel in RELATIONSHIPS:
             self._run(rel_table_ddl(rel))
             self._add_missing_columns(rel.type, rel.props)
+        self._transaction(lambda run: write_taxonomy(run, typed=True))
         self._schema_ready = True
 
     def _add_missing_columns(self, table: str, props: tuple[Prop, ...]) -> None:

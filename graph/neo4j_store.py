@@ -6,7 +6,8 @@ the database; an unreachable server, a refused login or a missing database raise
 password. ``ensure_schema`` creates one unique constraint on ``id`` per label
 (``IF NOT EXISTS``; on ArcadeDB create them while the database is empty). Each notice is one
 ``session.execute_write`` running the UNWIND batches of cypher.py (shared nodes MERGEd on their
-id). Every query names the database (``database_``), as ArcadeDB requires.
+id); ``read_query`` is one ``execute_read`` in a READ_ACCESS session. Every query names the
+database (``database_``), as ArcadeDB requires.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from .errors import StoreUnavailable, one_line
 from .rows import GraphRows
 from .schema import NODES, SHARED_LABELS
 from .store import GraphStore, Run, run_batched
+from .taxonomy_rows import write_taxonomy
 
 UNREACHABLE = (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, neo4j_errors.AuthError,
                neo4j_errors.ConfigurationError)
@@ -93,14 +95,23 @@ class Neo4jStore(GraphStore):
             self.close()
             raise StoreUnavailable(f"{what} {self.where()}: {failure_reason(error, self._password)}") from None
 
-    def _session(self) -> neo4j.Session:
+    def _session(self, access_mode: str = neo4j.WRITE_ACCESS) -> neo4j.Session:
         if self._driver is None:
             raise StoreUnavailable(f"{self.where()} is not open")
-        return self._driver.session(database=self.database)
+        return self._driver.session(database=self.database, default_access_mode=access_mode)
 
     def _run(self, statement: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         with self._unavailable("lost connection to"), self._session() as session:
             return [record_dict(record) for record in session.run(statement, params or {})]
+
+    def _read(self, statement: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """A READ_ACCESS session and ``execute_read``: a Neo4j cluster routes it to a reader and
+        Neo4j refuses writes in it (ArcadeDB does not enforce it: readonly.py checks first)."""
+        def in_transaction(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            return [record_dict(record) for record in tx.run(statement, params)]
+
+        with self._unavailable("lost connection to"), self._session(neo4j.READ_ACCESS) as session:
+            return session.execute_read(in_transaction)
 
     def _transaction(self, work: Callable[[Run], Any]) -> Any:
         def in_transaction(tx: neo4j.ManagedTransaction) -> Any:
@@ -112,6 +123,7 @@ class Neo4jStore(GraphStore):
     def ensure_schema(self) -> None:
         for node in NODES:
             self._run(constraint_statement(node.label))
+        self._transaction(lambda run: write_taxonomy(run, typed=False))
         self._schema_ready = True
 
     def reset(self) -> None:

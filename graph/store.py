@@ -2,8 +2,8 @@
 
 Contract of a ``GraphStore`` (LadybugStore and Neo4jStore implement it):
 - ``open()``/``close()``, or ``with store:``; ``open`` raises ``StoreUnavailable``.
-- ``ensure_schema()`` creates the tables or constraints of schema.py if missing (idempotent;
-  ``load`` calls it once).
+- ``ensure_schema()`` creates the tables or constraints of schema.py if missing and writes the
+  problem-type taxonomy (taxonomy_rows.py) (idempotent; ``load`` calls it once).
 - ``load(notice) -> "loaded" | "unchanged" | "replaced"``, in one transaction: a notice whose id
   and sha are stored is unchanged; a stored notice with the same id (other sha) or the same
   ``source`` is deleted first (replaced). Any failure rolls the notice back whole and raises
@@ -15,8 +15,10 @@ Contract of a ``GraphStore`` (LadybugStore and Neo4jStore implement it):
   prunes Body/Regulation/Person nodes left without relationships.
 - ``stats() -> {"nodes": {label: n}, "relationships": {type: n}}`` over every schema label and type.
 - ``query(cypher, params) -> list[dict]`` of plain values (see values.py).
+- ``read_query(cypher, params)``: the same, inside a read-only transaction (a write raises an
+  engine error); readonly.py adds the statement check in front of it.
 - ``reset()`` empties the graph and re-creates the schema.
-Engines supply ``_transaction``, ``_write_rows``, ``_bulk_write_rows``, ``_run`` and ``reset``.
+Engines supply ``_transaction``, ``_write_rows``, ``_bulk_write_rows``, ``_run``, ``_read`` and ``reset``.
 """
 from __future__ import annotations
 
@@ -113,6 +115,10 @@ class GraphStore(ABC):
         """Run one statement outside any explicit transaction; rows as driver values."""
 
     @abstractmethod
+    def _read(self, statement: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Run one statement in a read-only transaction; rows as driver values."""
+
+    @abstractmethod
     def _transaction(self, work: Callable[[Run], Any]) -> Any:
         """Run ``work(run)`` in one write transaction; commit on return, roll back on error."""
 
@@ -132,6 +138,9 @@ class GraphStore(ABC):
 
     def query(self, statement: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return [plain(row) for row in self._run(statement, params or {})]
+
+    def read_query(self, statement: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return [plain(row) for row in self._read(statement, params or {})]
 
     def stats(self) -> dict[str, dict[str, int]]:
         nodes = {n.label: self._count(cypher.count_nodes(n.label)) for n in NODES}

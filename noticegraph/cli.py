@@ -141,3 +141,7 @@ def reset(yes: bool, **options: Any) -> None:
             click.confirm(f"Delete everything in {graph.describe()}?", abort=True)
         graph.reset()
     click.echo("graph emptied")
+
+
+# Command modules that register themselves on `main` (kept apart so each stays small).
+from noticegraph import cli_query, cli_types  # noqa: E402,F401

@@ -1,0 +1,121 @@
+"""The saved-query registry: queries as data (like datasette's stored queries), run on either store.
+
+Contract:
+- Each query is ``<name>.cypher`` plus ``<name>.yaml`` (the metadata of model.py) in one
+  folder, by default this package's; ``<name>.<engine>.cypher`` is an optional per-engine
+  variant (``ladybug`` or ``neo4j``), the exception. ``load_registry(folder)`` reads and
+  validates them all and returns a ``Registry`` (a read-only mapping name → ``SavedQuery``);
+  it raises ``QueryDefinitionError`` if a file is missing or invalid, if a .cypher file has no
+  metadata, or if the declared parameters differ from the ``$params`` a text uses, or if a
+  ``choices`` query uses any. ``default_registry()`` is the package's, read once.
+- ``run_query(store, query, params)`` binds the parameters (params.py), runs the text for
+  ``store.name`` through the read-only guard (graph/readonly.py) and returns a ``QueryResult``
+  with rows tidied by results.py. ``param_choices(store, param)`` lists a parameter's allowed values.
+- Cypher shared by both engines keeps to ENGINES.md's common subset. One more rule: LadybugDB
+  types a null parameter from its first use, so an optional filter is written
+  ``x.prop = $p OR $p IS NULL`` (the property comparison first), never ``$p IS NULL OR …``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..graph.readonly import run_read_only
+from .errors import QueryDefinitionError, UnknownQuery
+from .model import Param, SavedQuery, saved_query
+from .params import bind, cypher_parameters
+from .results import QueryResult, tidy_rows
+
+QUERY_DIR = Path(__file__).resolve().parent
+ENGINES = ("ladybug", "neo4j")
+
+
+class Registry(Mapping[str, SavedQuery]):
+    def __init__(self, queries: dict[str, SavedQuery]) -> None:
+        self._queries = dict(sorted(queries.items()))
+
+    def __getitem__(self, name: str) -> SavedQuery:
+        if name not in self._queries:
+            raise UnknownQuery(f"no saved query {name!r}; there are: {', '.join(self._queries)}")
+        return self._queries[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._queries)
+
+    def __len__(self) -> int:
+        return len(self._queries)
+
+
+def read_text(path: Path) -> str:
+    try:
+        return path.read_text("utf-8")
+    except OSError as error:
+        raise QueryDefinitionError(f"{path.name}: cannot read ({error.strerror or error})") from None
+
+
+def read_meta(path: Path) -> Any:
+    try:
+        return yaml.safe_load(read_text(path))
+    except yaml.YAMLError as error:
+        raise QueryDefinitionError(f"{path.name}: not valid YAML ({str(error).splitlines()[0]})") from None
+
+
+def check_parameters(query: SavedQuery) -> None:
+    declared = {p.name for p in query.params}
+    for label, text in [("", query.cypher), *((f".{e}", t) for e, t in query.variants.items())]:
+        used = cypher_parameters(text)
+        if used != declared:
+            raise QueryDefinitionError(
+                f"{query.name}{label}.cypher: declared parameters {sorted(declared)} differ from the "
+                f"$params used {sorted(used)}")
+    for param in query.params:
+        if param.choices and cypher_parameters(param.choices):
+            raise QueryDefinitionError(f"{query.source}: the choices query of {param.name} takes parameters")
+
+
+def load_query(meta_path: Path) -> SavedQuery:
+    name = meta_path.stem
+    cypher_path = meta_path.with_suffix(".cypher")
+    if not cypher_path.is_file():
+        raise QueryDefinitionError(f"{meta_path.name}: no {cypher_path.name} next to it")
+    variants = {engine: read_text(path) for engine in ENGINES
+                if (path := meta_path.with_name(f"{name}.{engine}.cypher")).is_file()}
+    query = saved_query(read_meta(meta_path), read_text(cypher_path), variants, meta_path.name)
+    if query.name != name:
+        raise QueryDefinitionError(f"{meta_path.name}: name {query.name!r} differs from the file name")
+    check_parameters(query)
+    return query
+
+
+def load_registry(folder: str | Path | None = None) -> Registry:
+    folder = Path(folder) if folder else QUERY_DIR
+    queries = {path.stem: load_query(path) for path in sorted(folder.glob("*.yaml"))}
+    orphans = sorted(p.name for p in folder.glob("*.cypher") if p.name.split(".")[0] not in queries)
+    if orphans:
+        raise QueryDefinitionError(f"{', '.join(orphans)}: no metadata (.yaml) for this query")
+    return Registry(queries)
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> Registry:
+    return load_registry()
+
+
+def run_query(store: Any, query: SavedQuery | str, params: Mapping[str, Any] | None = None) -> QueryResult:
+    """Run a saved query (or the default registry's query of that name) read-only on ``store``."""
+    if isinstance(query, str):
+        query = default_registry()[query]
+    bound = bind(query, params)
+    rows = tidy_rows(query, run_read_only(store, query.text_for(store.name), bound))
+    return QueryResult(query, bound, list(rows[0]) if rows else [], rows)
+
+
+def param_choices(store: Any, param: Param) -> list[Any]:
+    """The allowed values of a parameter (its ``choices`` query), or [] when any value goes."""
+    if not param.choices:
+        return []
+    return [row["value"] for row in run_read_only(store, param.choices)]

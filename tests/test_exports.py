@@ -1,0 +1,142 @@
+"""Exports and network analysis over the samples, from both stores: RDF that parses back with one
+subject per node, GraphML/GEXF that networkx reads back with the store's counts, CSV headers
+for neo4j-admin import, and stable analysis results."""
+from __future__ import annotations
+
+import csv
+from collections import Counter
+
+import networkx as nx
+import pytest
+import rdflib
+from conftest import SAMPLES
+from query_support import loaded_pair
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
+
+from noticegraph.graph.analyze import analyze
+from noticegraph.graph.dump import dump_graph
+from noticegraph.graph.export_csv import export_csv
+from noticegraph.graph.export_nx import export_networkx
+from noticegraph.graph.export_rdf import NG, camel, export_rdf, node_iri
+from noticegraph.graph.schema import NODES, RELATIONSHIPS
+from noticegraph.loaders.taxonomy import DEFAULT_PATH as TAXONOMY
+
+
+@pytest.fixture(scope="module")
+def stores(request, tmp_path_factory):
+    pair = loaded_pair(request, tmp_path_factory.mktemp("exports"), sorted(SAMPLES.glob("*.txt")))
+    yield pair
+    for graph in pair:
+        graph.close()
+
+
+@pytest.fixture(scope="module")
+def turtle(stores, tmp_path_factory):
+    path = tmp_path_factory.mktemp("rdf") / "graph.ttl"
+    export_rdf(stores[1], path, "ttl")
+    graph = rdflib.Graph()
+    graph.parse(path, format="turtle")
+    return graph
+
+
+def test_both_stores_dump_the_same_graph(stores):
+    ladybug, neo4j = (dump_graph(graph) for graph in stores)
+    assert ladybug.nodes == neo4j.nodes and ladybug.rels == neo4j.rels
+    counts = stores[0].stats()
+    assert ladybug.node_count() == sum(counts["nodes"].values()) and ladybug.rel_count() == sum(
+        counts["relationships"].values())
+
+
+def test_turtle_has_one_subject_per_node(stores, turtle):
+    counts = stores[0].stats()["nodes"]
+    for node in NODES:
+        assert len(set(turtle.subjects(RDF.type, NG[node.label]))) == counts[node.label], node.label
+
+
+def test_turtle_has_one_triple_per_relationship(stores, turtle):
+    dump = dump_graph(stores[0])
+    for rel in RELATIONSHIPS:
+        pairs = {(node_iri(a, r["src"]), node_iri(b, r["dst"]))
+                 for (type_, a, b), rows in dump.rels.items() if type_ == rel.type for r in rows}
+        assert set(turtle.subject_objects(NG[camel(rel.type)])) == pairs, rel.type
+
+
+def test_vocabulary_terms_have_one_kind(turtle):
+    kinds = Counter(term for kind in (OWL.ObjectProperty, OWL.DatatypeProperty, RDFS.Class)
+                    for term in turtle.subjects(RDF.type, kind))
+    assert kinds and max(kinds.values()) == 1
+
+
+def test_problem_types_are_the_taxonomy_concepts(turtle):
+    taxonomy = rdflib.Graph().parse(TAXONOMY, format="turtle")
+    concepts = set(taxonomy.subjects(RDF.type, SKOS.Concept))
+    exported = set(turtle.subjects(RDF.type, NG["ProblemType"]))
+    assert exported == concepts and exported <= set(turtle.subjects(RDF.type, SKOS.Concept))
+    assert all(turtle.value(c, SKOS.prefLabel) is not None for c in exported)
+
+
+def test_owned_nodes_are_derived_from_their_notice_with_the_span(stores, turtle):
+    problem = stores[0].query("MATCH (p:Problem) RETURN p.id AS id, p.notice_id AS notice, "
+                              "p.span_start AS s, p.span_end AS e ORDER BY id LIMIT 1")[0]
+    subject, notice = node_iri("Problem", problem["id"]), node_iri("Notice", problem["notice"])
+    assert (subject, PROV.wasDerivedFrom, notice) in turtle
+    derivation = turtle.value(subject, PROV.qualifiedDerivation)
+    assert turtle.value(derivation, PROV.entity) == notice
+    assert (turtle.value(derivation, NG.spanStart).toPython(), turtle.value(derivation, NG.spanEnd).toPython()) == (
+        problem["s"], problem["e"])
+    assert (notice, RDF.type, PROV.Entity) in turtle
+
+
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # rdflib's own parser
+@pytest.mark.parametrize("fmt, parse_as", [("jsonld", "json-ld"), ("nt", "nt")])
+def test_other_rdf_formats_parse_back_to_the_same_size(stores, turtle, tmp_path, fmt, parse_as):
+    path = tmp_path / f"graph.{fmt}"
+    assert export_rdf(stores[0], path, fmt) == len(turtle)
+    assert len(rdflib.Graph().parse(path, format=parse_as)) == len(turtle)
+
+
+@pytest.mark.parametrize("fmt, read", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_networkx_exports_load_back_with_the_store_counts(stores, tmp_path, fmt, read):
+    counts = stores[0].stats()
+    nodes, edges = sum(counts["nodes"].values()), sum(counts["relationships"].values())
+    for graph in stores:
+        path = tmp_path / f"{graph.name}.{fmt}"
+        assert export_networkx(graph, path, fmt) == (nodes, edges)
+        loaded = read(path)
+        assert (loaded.number_of_nodes(), loaded.number_of_edges()) == (nodes, edges)
+    values = [v for _, data in loaded.nodes(data=True) for v in data.values()]
+    assert values and all(isinstance(v, (str, int, float, bool)) for v in values)
+    assert Counter(data["node_type"] for _, data in loaded.nodes(data=True)) == {
+        k: v for k, v in counts["nodes"].items() if v}
+
+
+def test_csv_files_have_neo4j_admin_headers(stores, tmp_path):
+    files = {path.name: path for path in export_csv(stores[0], tmp_path)}
+    counts = stores[0].stats()
+
+    def read(name):
+        with files[name].open(encoding="utf-8", newline="") as handle:
+            return list(csv.reader(handle))
+
+    notice = read("Notice.csv")
+    assert notice[0][0] == "id:ID(Notice)" and notice[0][-1] == ":LABEL"
+    assert {"span_start:long", "problems_claimed:long", "document_numbers:string[]"} <= set(notice[0])
+    assert len(notice) - 1 == counts["nodes"]["Notice"]
+    assert read("Figure.csv")[0][:6] == ["id:ID(Figure)", "notice_id", "span_start:long", "span_end:long",
+                                         "metric", "value:double"]
+    cites = read("CITES.Measure-Regulation.csv")
+    assert cites[0][:2] == [":START_ID(Measure)", ":END_ID(Regulation)"] and cites[0][-1] == ":TYPE"
+    assert read("HAS_TYPE.csv")[0][:4] == [":START_ID(Problem)", ":END_ID(ProblemType)", "notice_id", "score:double"]
+    rel_rows = sum(len(read(name)) - 1 for name in files if name[0].isupper() and name.split(".")[0].isupper())
+    assert rel_rows == sum(counts["relationships"].values())
+    assert "--nodes=Notice.csv" in files["import.sh"].read_text("utf-8")
+
+
+def test_analysis_is_the_same_on_both_stores_and_stable(stores):
+    first, again, other = analyze(stores[0]), analyze(stores[0]), analyze(stores[1])
+    assert first == again == other
+    assert [b.id for b in first.bodies[:2]] == ["中共大连普湾经济区工作委员会", "中共宁波前湾新区工作委员会"]
+    assert all(0 <= c.betweenness <= 1 and c.degree >= 1 for c in first.bodies + first.regulations)
+    types = [t.id for community in first.communities for t in community]
+    assert len(types) == len(set(types)) >= 10 and len(first.communities) >= 2
+    assert first.to_json()["regulations"][0].keys() == {"id", "name", "degree", "betweenness"}
