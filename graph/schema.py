@@ -31,36 +31,34 @@ class Prop:
     doc: str = ""
 
 
+class _HasProps:
+    """Property-name lookups shared by node and relationship types."""
+
+    props: tuple[Prop, ...]
+
+    @cached_property
+    def names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.props)
+
+    @cached_property
+    def name_set(self) -> frozenset[str]:
+        return frozenset(self.names)
+
+
 @dataclass(frozen=True)
-class NodeType:
+class NodeType(_HasProps):
     label: str
     props: tuple[Prop, ...]
     owned: bool
     doc: str
 
-    @cached_property
-    def names(self) -> tuple[str, ...]:
-        return tuple(p.name for p in self.props)
-
-    @cached_property
-    def name_set(self) -> frozenset[str]:
-        return frozenset(self.names)
-
 
 @dataclass(frozen=True)
-class RelType:
+class RelType(_HasProps):
     type: str
     ends: tuple[tuple[str, str], ...]
     props: tuple[Prop, ...]
     doc: str
-
-    @cached_property
-    def names(self) -> tuple[str, ...]:
-        return tuple(p.name for p in self.props)
-
-    @cached_property
-    def name_set(self) -> frozenset[str]:
-        return frozenset(self.names)
 
 
 ID = Prop("id", STRING, "primary key")
