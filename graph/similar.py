@@ -151,7 +151,7 @@ def link_similar(store: GraphStore, notice_ids: Iterable[str], threshold: float 
     wanted = set(chosen)
     new = [pid for pid, (notice, _) in problems.items() if notice in wanted]
     rows = [{"src": a, "dst": b, "score": s} for a, b, s in similar_pairs(problems, new, threshold)]
-    return store._transaction(lambda run: _relink(run, chosen, rows))
+    return store.write(lambda run: _relink(run, chosen, rows))
 
 
 def _relink(run: Run, notice_ids: list[str], rows: list[dict[str, Any]]) -> int:

@@ -142,6 +142,10 @@ class GraphStore(ABC):
     def read_query(self, statement: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return [plain(row) for row in self._read(statement, params or {})]
 
+    def write(self, work: Callable[[Run], Any]) -> Any:
+        """Run ``work(run)`` in one write transaction: all of it lands, or none of it."""
+        return self._transaction(work)
+
     def stats(self) -> dict[str, dict[str, int]]:
         nodes = {n.label: self._count(cypher.count_nodes(n.label)) for n in NODES}
         rels = {r.type: self._count(cypher.count_rels(r.type)) for r in RELATIONSHIPS}
