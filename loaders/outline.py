@@ -29,8 +29,8 @@ STYLES: dict[str, re.Pattern[str]] = {
 }
 # An unnumbered problem heading: 关于“…”问题的整改 (the words may lack their quotes).
 ITEM_HEADING = re.compile(
-    r"关于[“\"]?([^“”\"\n。]{2,90}?)[”\"]?(?:(?:方面|等)?的?问题的?|的)整改(?:落实|进展)?(?:情况)?"
-    r"|关于[“\"]?([^“”\"\n。]{2,90}?)[”\"]?(?:方面)?的?问题(?=[\n。:: (\d]|[一二三四五六七八九十]是|$)")
+    r"(?:关于|针对)[“\"]?([^“”\"\n。]{2,90}?)[”\"]?(?:(?:方面|等)?的?问题的?|的)整改(?:落实|进展)?(?:情况)?"
+    r"|(?:关于|针对)[“\"]?([^“”\"\n。]{2,90}?)[”\"]?(?:方面)?的?问题(?=[\n。:: (\d]|[一二三四五六七八九十]是|$)")
 EPILOGUE = re.compile(r"下一步[,,]|欢迎广大|如有意见建议|本通报|联系方式|特此通报|联系电话")
 SIGNATURE_LINE = re.compile(
     r"^[ \t]*(?:中共|中国共产党)[^\n,。:]{2,40}?(?:委员会|党委|党组|党工委|工委)[ \t]*\n", re.M)
@@ -109,7 +109,7 @@ def _candidates(text: str) -> list[_Candidate]:
                                         _strength(text, match.start())))
     for match in ITEM_HEADING.finditer(text):
         strength = _strength(text, match.start())
-        if text.startswith(("关于“", '关于"'), match.start()):
+        if text.startswith(("关于“", '关于"', "针对“", '针对"'), match.start()):
             strength = max(strength, 2)  # a quoted 关于“…”问题的整改 is a heading wherever it stands
         found.append(_Candidate("item", 0, match.start(), match.start(), strength))
     found.sort(key=lambda c: (c.start, c.style == "item"))
@@ -254,7 +254,7 @@ def item_heading(text: str, start: int, limit: int) -> tuple[int, int, int] | No
     then one followed by 情况, then the first.
     """
     line_end = text.find("\n", start, limit)
-    if not text.startswith("关于", start):
+    if not text.startswith(("关于", "针对"), start):
         return _report_heading(text, start, line_end)
     window = text[start:line_end if line_end >= 0 else min(limit, start + 120)]
     ends = [m for m in _ITEM_SUFFIX.finditer(window) if m.start() > 3]

@@ -19,7 +19,7 @@ _STATUS_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("partial", re.compile(r"基本完成|部分完成|阶段性完成")),
     ("ongoing", re.compile(r"长期坚持|长期推进|常态化推进|持续深化|长期整改")),
     ("in_progress", re.compile(r"正在整改|持续整改|整改中|正在推进|推进中|计划.{0,16}完成|未完成|正在落实|序时推进")),
-    ("completed", re.compile(r"已完成|已整改完成|整改完成|完成整改|已整改到位|已办结|已落实")),
+    ("completed", re.compile(r"已完成|已整改完成|整改完成|完成整改|已整改到位|已整改(?![中的])|已办结|已落实")),
 ]
 _DEADLINE = re.compile(r"(?P<year>(?:19|20)\d\d)年(?:(?P<month>\d{1,2})月|(?P<half>上半年|年中)|(?P<end>底|末|年底))")
 

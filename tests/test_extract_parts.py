@@ -68,3 +68,15 @@ def test_traditional_script_and_full_width_text_normalise_but_spans_stay_origina
     assert notice.round.team == "县委第四巡察组" and notice.round.start == "2020-04-13"
     start, end = notice.round.span
     assert text[start:end] == "縣委第四巡察組"
+
+
+def test_headings_opened_with_zhendui_name_their_problem():
+    text = ("三、巡视反馈问题整改落实情况\n(一)针对“党的领导弱化”问题的整改\n1.加强理论学习。\n"
+            "(二)针对“管党治党宽松软”问题的整改\n1.压实主体责任。\n")
+    notice = extract_text(text)
+    assert [p.text for p in notice.problems] == ["党的领导弱化", "管党治党宽松软"]
+
+
+def test_people_named_before_a_verb():
+    notice = extract_text("巡视整改工作中,省委书记陈敏尔主持召开专题会议,县委书记王小明同志带头整改。")
+    assert [(p.name, p.role) for p in notice.persons] == [("陈敏尔", "省委书记"), ("王小明", "县委书记")]
