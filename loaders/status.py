@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 
 STATUS_LABEL = re.compile(
-    r"(?:整改|落实|目前)?(?:进展|完成|落实|推进|整改)(?:情况|进度|状态)[::]\s*(?P<phrase>[^。\n]{0,80})")
+    r"(?:整改|落实|目前)?(?:进展|完成|落实|推进|整改)(?:情况|进度|状态|结果)[::]\s*(?P<phrase>[^。\n]{0,80})")
 RECTIFICATION_LABEL = re.compile(r"(?:整改|落实|完成)(?:措施|情况|进展情况|进度|成效|结果)[::]")
 SUBITEM_STATUS = re.compile(
     r"(?:此项|该项|该问题|此问题)[^。\n]{0,30}?(?:已完成|已整改完成|已取消|无需整改|完成|取消|长期坚持|正在整改)[^。\n]{0,6}")
 _STATUS_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("cancelled", re.compile(r"已取消|无需整改|不再整改|取消整改|已撤销|工作已取消")),
     ("partial", re.compile(r"基本完成|部分完成|阶段性完成")),
-    ("ongoing", re.compile(r"长期坚持|长期推进|常态化推进|持续深化|长期整改")),
+    ("ongoing", re.compile(r"长期坚持|长期推进|常态化推进|持续深化|长期整改|持续推进")),
     ("in_progress", re.compile(r"正在整改|持续整改|整改中|正在推进|推进中|计划.{0,16}完成|未完成|正在落实|序时推进")),
     ("completed", re.compile(r"已完成|已整改完成|整改完成|完成整改|已整改到位|已整改(?![中的])|已办结|已落实")),
 ]
