@@ -51,6 +51,9 @@ class TypeMatch:
     context_terms: tuple[str, ...] = ()
 
 
+Hit = tuple[tuple[int, int], str, float]  # span, matched string, weight
+
+
 @dataclass(frozen=True)
 class _CompiledConcept:
     concept_id: str
@@ -58,10 +61,12 @@ class _CompiledConcept:
     patterns: tuple[tuple[re.Pattern[str], float], ...]
     excludes: tuple[str, ...]
 
-    def evidence(self, text: str) -> dict[str, float]:
-        """Matched term -> weight, without matches inside exclude terms or stronger matches."""
+    def evidence(self, text: str, term_hits: list[Hit]) -> dict[str, float]:
+        """Matched term -> weight, without matches inside exclude terms or stronger matches.
+
+        ``term_hits`` are this concept's term occurrences in ``text`` (see ``_term_hits``)."""
         masks = _spans_of(text, self.excludes)
-        hits = [h for h in self._hits(text) if not _inside(h[0], masks)]
+        hits = [h for h in term_hits + self._pattern_hits(text) if not _inside(h[0], masks)]
         found: dict[str, float] = {}
         for span, term, weight in hits:
             covering = [s for s, _, w in hits if s != span and w >= weight]
@@ -69,12 +74,27 @@ class _CompiledConcept:
                 found[term] = max(weight, found.get(term, 0.0))
         return found
 
-    def _hits(self, text: str) -> list[tuple[tuple[int, int], str, float]]:
-        hits = [(span, term, weight) for term, weight in self.terms
-                for span in _spans_of(text, (term,))]
-        hits += [(m.span(), m.group(0), weight) for pattern, weight in self.patterns
-                 for m in pattern.finditer(text)]
-        return hits
+    def _pattern_hits(self, text: str) -> list[Hit]:
+        return [(m.span(), m.group(0), weight) for pattern, weight in self.patterns
+                for m in pattern.finditer(text)]
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """The concepts' rules, with every term indexed by its first character so that a text
+    is walked once rather than searched once per term."""
+
+    concepts: tuple[_CompiledConcept, ...]
+    by_first_char: dict[str, tuple[tuple[str, int, int, float], ...]]  # term, concept, rank, weight
+
+    def term_hits(self, text: str) -> list[list[Hit]]:
+        """Per concept, its term occurrences in the order of its rules, then of position."""
+        found: list[list[tuple[int, int, Hit]]] = [[] for _ in self.concepts]
+        for pos, char in enumerate(text):
+            for term, concept, rank, weight in self.by_first_char.get(char, ()):
+                if text.startswith(term, pos):
+                    found[concept].append((rank, pos, ((pos, pos + len(term)), term, weight)))
+        return [[hit for _, _, hit in sorted(hits, key=lambda h: h[:2])] for hits in found]
 
 
 def classify(text: str, context: str | Sequence[str] = "",
@@ -116,12 +136,14 @@ def _join(context: str | Sequence[str]) -> str:
     return context if isinstance(context, str) else ";".join(c for c in context if c)
 
 
-def _evidence(compiled: tuple[_CompiledConcept, ...], text: str, scale: float = 1.0) -> Evidence:
+def _evidence(compiled: _Compiled, text: str, scale: float = 1.0) -> Evidence:
     if not text:
         return {}
     found: Evidence = {}
-    for concept in compiled:
-        terms = concept.evidence(text)
+    for concept, term_hits in zip(compiled.concepts, compiled.term_hits(text)):
+        if not term_hits and not concept.patterns:
+            continue
+        terms = concept.evidence(text, term_hits)
         if terms:
             found[concept.concept_id] = {t: w * scale for t, w in terms.items()}
     return found
@@ -158,8 +180,14 @@ def _order(taxonomy: Taxonomy, cid: str) -> int:
 
 
 @lru_cache(maxsize=8)
-def _compile(taxonomy: Taxonomy) -> tuple[_CompiledConcept, ...]:
-    return tuple(_compile_concept(c) for c in taxonomy)
+def _compile(taxonomy: Taxonomy) -> _Compiled:
+    concepts = tuple(_compile_concept(c) for c in taxonomy)
+    index: dict[str, list[tuple[str, int, int, float]]] = {}
+    for number, concept in enumerate(concepts):
+        for rank, (term, weight) in enumerate(concept.terms):
+            if term:
+                index.setdefault(term[0], []).append((term, number, rank, weight))
+    return _Compiled(concepts, {char: tuple(terms) for char, terms in index.items()})
 
 
 def _compile_concept(concept: Concept) -> _CompiledConcept:

@@ -134,7 +134,14 @@ class Taxonomy:
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     """Load (once per path) the scheme at ``path``, default the packaged problem_types.ttl."""
-    return _load_cached(str(Path(path or DEFAULT_PATH).resolve()))
+    if path is None:
+        return _load_default()
+    return _load_cached(str(Path(path).resolve()))
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> Taxonomy:
+    return _load_cached(str(DEFAULT_PATH.resolve()))
 
 
 @lru_cache(maxsize=8)
