@@ -25,7 +25,8 @@ _SIGNATURE = re.compile(
     r"^[ \t]*(?P<name>(?:中共|中国共产党)[^\n,。]{2,40}?(?:委员会|党委|党组|党工委|工委))[ \t]*$", re.M)
 _HEADER_DATE = re.compile(r"(?:信息时间|发布时间|发布日期|发文日期|日期|时间)[::\s]*")
 _CLAIMED = re.compile(
-    rf"(?P<n>\d+|[{CN_NUMERAL_CHARS}]+)(?:项|个|条)(?:具体|突出)?问题")
+    rf"(?P<n>\d+|[{CN_NUMERAL_CHARS}]+)(?:项|个|条)(?:具体|突出)?问题"
+    rf"|(?:具体|突出)问题(?P<after>\d+|[{CN_NUMERAL_CHARS}]+)(?:项|个|条)")
 _CLAIM_CONTEXT = re.compile(r"梳理|反馈|指出|发现|交办|涉及|方面|类别|共|具体")
 
 
@@ -92,5 +93,5 @@ def find_problems_claimed(text: str, before: int) -> int | None:
     for match in _CLAIMED.finditer(text, 0, before):
         context = text[max(0, match.start() - 30):match.start()]
         if _CLAIM_CONTEXT.search(context + match.group()):
-            return parse_number(match.group("n"))
+            return parse_number(match.group("n") or match.group("after"))
     return None

@@ -80,3 +80,12 @@ def test_headings_opened_with_zhendui_name_their_problem():
 def test_people_named_before_a_verb():
     notice = extract_text("巡视整改工作中,省委书记陈敏尔主持召开专题会议,县委书记王小明同志带头整改。")
     assert [(p.name, p.role) for p in notice.persons] == [("陈敏尔", "省委书记"), ("王小明", "县委书记")]
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("针对巡察反馈的4个方面14个类别43项具体问题,制定整改方案。", 43),
+    ("对反馈意见进行梳理,共梳理出具体问题27个,逐项明确责任。", 27),
+    ("巡视组反馈了四方面十个问题。", 10),
+    ("召开会议18次,研究部署整改工作。", None)])
+def test_claimed_problem_counts(sentence, count):
+    assert extract_text("巡察整改情况\n" + sentence).problems_claimed == count
