@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Literal
 
@@ -48,6 +49,7 @@ class RegulationInfo:
     period: tuple[int, int] | None
 
 
+@lru_cache(maxsize=65536)
 def describe(title: str) -> RegulationInfo:
     """Canonical title, key, kind, issuing level, revision year and period of ``title``."""
     canonical = canonical_title(title)
@@ -57,6 +59,7 @@ def describe(title: str) -> RegulationInfo:
 
 # --- canonical form ---------------------------------------------------------------------------
 
+@lru_cache(maxsize=65536)  # pure function of a title; titles repeat across notices
 def canonical_title(title: str) -> str:
     """The title in one spelling (see the module contract)."""
     text = unicodedata.normalize("NFKC", title or "").translate(_BRACKETS)
@@ -76,6 +79,7 @@ def _strip_outer_quotes(text: str) -> str:
     return text.lstrip("《").rstrip("》") if text.count("《") != text.count("》") else text
 
 
+@lru_cache(maxsize=65536)
 def _core(title: str) -> str:
     """The canonical title without trailing parenthesised qualifiers such as (试行)."""
     core = canonical_title(title)
@@ -101,6 +105,7 @@ _SHORT_FORMS = {
 }
 
 
+@lru_cache(maxsize=65536)
 def regulation_key(title: str) -> str:
     """One key per regulation whatever the version or short form (see the module contract)."""
     text = _expand(re.sub(r"[\"'“”‘’]", "", _REVISION.sub("", canonical_title(title))))
@@ -132,6 +137,7 @@ _KIND_ENDINGS: tuple[tuple[Kind, tuple[str, ...]], ...] = (
 _NOT_LAW = ("办法", "方法", "做法", "用法", "说法", "想法", "司法", "工作法")
 
 
+@lru_cache(maxsize=65536)
 def regulation_kind(title: str) -> Kind:
     """The kind of document the title names (see the module contract)."""
     core = _core(_expand(title))
@@ -181,6 +187,7 @@ _SCOPE: tuple[tuple[str, Level], ...] = (("全国", "central"), ("全省", "prov
           ("全区", "local"), ("全县", "local"))
 
 
+@lru_cache(maxsize=65536)
 def issuing_level(title: str) -> Level | None:
     """central | ministry | provincial | city | local, or None (see the module contract)."""
     core = _expand(title)
@@ -223,12 +230,14 @@ def _scope_level(core: str) -> Level | None:
 
 # --- years ------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=65536)
 def revision_year(title: str) -> int | None:
     """The year of a stated revision or edition: (2019年修订), 2018年版."""
     match = _REVISION.search(canonical_title(title))
     return int(match.group(1)) if match else None
 
 
+@lru_cache(maxsize=65536)
 def period(title: str) -> tuple[int, int] | None:
     """The years a plan covers: (2021-2025), 2018-2035年, 十四五; None when not stated."""
     text = canonical_title(title)
