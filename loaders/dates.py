@@ -12,6 +12,9 @@ PERIOD = re.compile(
     r"(?P<y1>(?:19|20)\d\d)年(?P<m1>\d{1,2})月(?:(?P<d1>\d{1,2})日)?\s*(?:至|到|—|－|-|~)\s*"
     r"(?:(?P<y2>(?:19|20)\d\d)年)?(?:(?P<m2>\d{1,2})月)?(?:(?P<d2>\d{1,2})日)?")
 CN_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日")
+# A period whose year is stated earlier in the sentence: 2021年,…于3月31日至6月18日.
+YEARLESS_PERIOD = re.compile(r"(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日\s*(?:至|到|—|－|-|~)\s*(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日")
+YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)年")
 MONTH_DAY = re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 
 
@@ -42,6 +45,14 @@ def period(match: re.Match[str]) -> tuple[str | None, str | None]:
     m2 = match.group("m2") or (m1 if match.group("d2") else None)
     end = iso(y2, m2, match.group("d2")) if m2 else None
     return start, end
+
+
+def yearless_period(match: re.Match[str], year: int) -> tuple[str | None, str | None]:
+    """Start and end of a period written without a year, in ``year`` (the end may run into
+    the next year: 12月1日至1月31日)."""
+    m1, m2 = int(match.group("m1")), int(match.group("m2") or match.group("m1"))
+    start = iso(year, m1, match.group("d1"))
+    return start, iso(year + (m2 < m1), m2, match.group("d2"))
 
 
 def with_context_year(match: re.Match[str], after: str | None) -> str | None:

@@ -31,14 +31,30 @@ _CLAIM_CONTEXT = re.compile(r"梳理|反馈|指出|发现|交办|涉及|方面|�
 
 
 def find_title(nt: NormalizedText) -> tuple[str, tuple[int, int]] | None:
+    """A one-line title naming its issuer (…关于…), else one wrapped over two lines, else any
+    title-like line, else (line breaks lost) the run of words ending in 通报."""
     head = nt.text[:3000]
     lines = [m for m in _TITLE_LINE.finditer(head) if not _NAVIGATION.search(m.group("title"))]
     lines.sort(key=lambda m: ("关于" not in m.group(), "整改" not in m.group(), m.start()))
-    match = (lines or [None])[0] or _TITLE_RUN_ON.search(head)
-    if not match:
+    best_line = lines[0].span("title") if lines else None
+    run_on = _TITLE_RUN_ON.search(head)
+    if best_line and "关于" in head[slice(*best_line)]:
+        span = best_line
+    else:
+        span = _wrapped_title(head) or best_line or (run_on.span("title") if run_on else None)
+    if span is None:
         return None
-    start, end = match.span("title")
-    return nt.text[start:end].strip(), nt.span(start, end)
+    return re.sub(r"\s*\n\s*", "", nt.text[span[0]:span[1]]).strip(), nt.span(*span)
+
+
+def _wrapped_title(head: str) -> tuple[int, int] | None:
+    """A title wrapped over two lines: …关于十四届省委第十二轮巡视 / 整改进展情况的通报."""
+    for first in re.finditer(r"^[ \t]*\S[^\n。,]{1,60}关于[^\n。,]{0,40}[ \t]*\n", head, re.M):
+        second = re.match(r"[ \t]*[^\n。,]{1,40}?(?:通报|公告|公示|报告)[ \t]*$", head[first.end():].split("\n", 1)[0])
+        joined = first.group() + (second.group() if second else "")
+        if second and re.search(r"巡视|巡察", joined) and not _NAVIGATION.search(joined):
+            return first.start() + len(first.group()) - len(first.group().lstrip()), first.end() + second.end()
+    return None
 
 
 def find_issuer(nt: NormalizedText, title: str | None) -> Body | None:

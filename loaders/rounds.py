@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import MONTH_DAY, PERIOD, period, with_context_year
+from .dates import MONTH_DAY, PERIOD, YEAR, YEARLESS_PERIOD, period, with_context_year, yearless_period
 from .normalize import NormalizedText
 from .records import Body, Round
 
@@ -108,12 +108,24 @@ def _dates(rnd: Round, head: str, near: int) -> None:
     span = PERIOD.search(head, window_start) or PERIOD.search(head)
     if span:
         rnd.start, rnd.end = period(span)
+    else:
+        span = _yearless_period(rnd, head, window_start)
     for feedback in _FEEDBACK.finditer(head, span.end() if span else 0):
         dates = list(MONTH_DAY.finditer(head, max(0, feedback.start() - 60), feedback.start()))
         if dates:
             rnd.feedback = with_context_year(dates[-1], rnd.end or rnd.start)
             if rnd.feedback:
                 return
+
+
+def _yearless_period(rnd: Round, head: str, window_start: int) -> re.Match[str] | None:
+    """3月31日至6月18日, with the year taken from the nearest year written before it."""
+    span = YEARLESS_PERIOD.search(head, window_start)
+    years = list(YEAR.finditer(head, max(0, span.start() - 200), span.start())) if span else []
+    if not years:
+        return None
+    rnd.start, rnd.end = yearless_period(span, int(years[-1].group("y")))
+    return span
 
 
 def find_inspected_body(nt: NormalizedText, issuer: Body | None) -> Body | None:

@@ -89,3 +89,17 @@ def test_people_named_before_a_verb():
     ("召开会议18次,研究部署整改工作。", None)])
 def test_claimed_problem_counts(sentence, count):
     assert extract_text("巡察整改情况\n" + sentence).problems_claimed == count
+
+
+def test_a_period_without_a_year_takes_the_year_written_before_it():
+    notice = extract_text("XX巡察整改情况\n2021年,根据县委统一部署,县委第一巡察组于11月2日至1月10日对某某镇党委进行了巡察。"
+                          "1月25日,县委第一巡察组向某某镇党委反馈了巡察意见。")
+    assert (notice.round.start, notice.round.end, notice.round.feedback) == ("2021-11-02", "2022-01-10", "2022-01-25")
+
+
+def test_a_title_wrapped_over_two_lines():
+    notice = extract_text("首页 > 巡视巡察\n中共某某县委员会关于十四届县委第三轮\n巡察整改进展情况的通报\n"
+                          "发布时间:2023-05-06\n根据市委统一部署,市委第二巡察组对某某县委进行了巡察。")
+    assert notice.title == "中共某某县委员会关于十四届县委第三轮巡察整改进展情况的通报"
+    assert (notice.issuer.name, notice.published, notice.round.name) == (
+        "中共某某县委员会", "2023-05-06", "十四届县委第三轮巡察")
