@@ -42,8 +42,8 @@ def find_problems(nt: NormalizedText, root: Node) -> list[Problem]:
     if not chosen:
         return _question_answer_problems(nt) or _table_problems(nt) or _leaf_problems(nt, nodes)
     containers = _shared_ancestors(chosen)
-    return [_problem(nt, node, [a for a in node.ancestors() if a not in containers])
-            for node in chosen]
+    return _unique_paths([_problem(nt, node, [a for a in node.ancestors() if a not in containers])
+                          for node in chosen])
 
 
 def _item_words(text: str, node: Node) -> tuple[int, int] | None:
@@ -92,8 +92,26 @@ def _problem(nt: NormalizedText, node: Node, above: list[Node]) -> Problem:
 
 
 def _path(node: Node) -> str:
-    parts = [f"{n.number}" if n.style != "item" else "i" for n in node.ancestors() + [node]]
-    return ".".join(parts)
+    """The place in the outline: numbers, with unnumbered items as i1, i2 … among siblings."""
+    return ".".join(_place(n) for n in node.ancestors() + [node])
+
+
+def _place(node: Node) -> str:
+    if node.style != "item":
+        return str(node.number)
+    siblings = [n for n in node.parent.children if n.style == "item"] if node.parent else [node]
+    return f"i{siblings.index(node) + 1}"
+
+
+def _unique_paths(problems: list[Problem]) -> list[Problem]:
+    """Paths key problems in the graph, so a repeated one (an outline the sequence check could
+    not order) gets a -2, -3 … suffix rather than making the notice unloadable."""
+    seen: dict[str, int] = {}
+    for problem in problems:
+        seen[problem.path] = seen.get(problem.path, 0) + 1
+        if seen[problem.path] > 1:
+            problem.path = f"{problem.path}-{seen[problem.path]}"
+    return problems
 
 
 def _measures(nt: NormalizedText, node: Node, stop: int) -> list[Measure]:

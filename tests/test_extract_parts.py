@@ -103,3 +103,11 @@ def test_a_title_wrapped_over_two_lines():
     assert notice.title == "中共某某县委员会关于十四届县委第三轮巡察整改进展情况的通报"
     assert (notice.issuer.name, notice.published, notice.round.name) == (
         "中共某某县委员会", "2023-05-06", "十四届县委第三轮巡察")
+
+
+def test_problem_paths_are_unique_even_for_unnumbered_items():
+    text = ("巡察整改情况\n二、巡察反馈问题整改情况\n1.主体责任落实不到位\n关于“党委会议题把关不严”问题的整改\n"
+            "修订议事规则。\n关于“一岗双责落实不力”问题的整改\n制定责任清单。\n")
+    problems = extract_text(text).problems
+    assert [(p.path, p.text) for p in problems] == [
+        ("2.1.i1", "党委会议题把关不严"), ("2.1.i2", "一岗双责落实不力")]
