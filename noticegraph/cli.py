@@ -36,6 +36,9 @@ def extract(files: tuple[str, ...], as_json: bool, encoding: str | None) -> None
         except NoticeError as error:
             click.echo(f"error: {error}", err=True)
             failed += 1
+        except Exception as error:  # noqa: BLE001 - an extractor bug fails this file, not the run
+            click.echo(f"error: {path}: extraction failed: {type(error).__name__}: {error}", err=True)
+            failed += 1
     if as_json:
         payload = [n.to_json() for n in results]
         click.echo(json.dumps(payload[0] if len(files) == 1 and payload else payload,
