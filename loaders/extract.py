@@ -57,8 +57,8 @@ def _read_header(nt: NormalizedText, notice: Notice) -> None:
     found = find_title(nt)
     title_end = 0
     if found:
-        notice.title, notice.title_span = found
-        title_end = nt.text.find(notice.title) + len(notice.title)
+        notice.title, (title_start, title_end) = found
+        notice.title_span = nt.span(title_start, title_end)
     notice.issuer = find_issuer(nt, notice.title)
     published = find_published(nt, title_end)
     notice.published = published[0] if published else None

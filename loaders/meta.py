@@ -32,7 +32,9 @@ _CLAIM_CONTEXT = re.compile(r"梳理|反馈|指出|发现|交办|涉及|方面|�
 
 def find_title(nt: NormalizedText) -> tuple[str, tuple[int, int]] | None:
     """A one-line title naming its issuer (…关于…), else one wrapped over two lines, else any
-    title-like line, else (line breaks lost) the run of words ending in 通报."""
+    title-like line, else (line breaks lost) the run of words ending in 通报.
+
+    Returns the title and its range in the *normalised* text (``nt.span`` maps it back)."""
     head = nt.text[:3000]
     lines = [m for m in _TITLE_LINE.finditer(head) if not _NAVIGATION.search(m.group("title"))]
     lines.sort(key=lambda m: ("关于" not in m.group(), "整改" not in m.group(), m.start()))
@@ -44,7 +46,7 @@ def find_title(nt: NormalizedText) -> tuple[str, tuple[int, int]] | None:
         span = _wrapped_title(head) or best_line or (run_on.span("title") if run_on else None)
     if span is None:
         return None
-    return re.sub(r"\s*\n\s*", "", nt.text[span[0]:span[1]]).strip(), nt.span(*span)
+    return re.sub(r"\s*\n\s*", "", nt.text[span[0]:span[1]]).strip(), span
 
 
 def _wrapped_title(head: str) -> tuple[int, int] | None:

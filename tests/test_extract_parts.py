@@ -111,3 +111,13 @@ def test_problem_paths_are_unique_even_for_unnumbered_items():
     problems = extract_text(text).problems
     assert [(p.path, p.text) for p in problems] == [
         ("2.1.i1", "党委会议题把关不严"), ("2.1.i2", "一岗双责落实不力")]
+
+
+def test_the_header_date_under_a_wrapped_title_is_the_publication_date():
+    text = ("中共某某县委员会关于十四届县委第三轮\n巡察整改进展情况的通报\n2023-05-06 10:00 来源:某某县纪委\n"
+            "根据县委统一部署,2022年11月1日至12月20日,县委第二巡察组对某某镇党委进行了巡察。\n"
+            "中共某某县委员会\n2023年5月8日\n")
+    notice = extract_text(text)
+    assert notice.published == "2023-05-06"
+    start, end = notice.title_span
+    assert text[start:end].replace("\n", "") == notice.title
