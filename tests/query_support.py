@@ -5,7 +5,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from conftest import open_test_store
+import pytest
+from conftest import SAMPLES, open_test_store
 
 from noticegraph.graph.ingest import ingest
 from noticegraph.queries.model import SavedQuery
@@ -24,6 +25,15 @@ def loaded_pair(request, folder: Path, files: list[Path]) -> list[Any]:
         assert not report.failures, report.failures
     assert stores[0].stats() == stores[1].stats()
     return stores
+
+
+@pytest.fixture(scope="module", name="stores")
+def sample_stores(request, tmp_path_factory):
+    """[ladybug, neo4j] holding the two sample notices, for a whole test module."""
+    pair = loaded_pair(request, tmp_path_factory.mktemp("samples"), sorted(SAMPLES.glob("*.txt")))
+    yield pair
+    for graph in pair:
+        graph.close()
 
 
 def is_ordered(query: SavedQuery) -> bool:

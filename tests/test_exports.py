@@ -9,8 +9,7 @@ from collections import Counter
 import networkx as nx
 import pytest
 import rdflib
-from conftest import SAMPLES
-from query_support import loaded_pair
+from query_support import sample_stores  # noqa: F401  (the `stores` fixture)
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
 from noticegraph.graph.analyze import analyze
@@ -20,14 +19,6 @@ from noticegraph.graph.export_nx import export_networkx
 from noticegraph.graph.export_rdf import NG, camel, export_rdf, node_iri
 from noticegraph.graph.schema import NODES, RELATIONSHIPS
 from noticegraph.loaders.taxonomy import DEFAULT_PATH as TAXONOMY
-
-
-@pytest.fixture(scope="module")
-def stores(request, tmp_path_factory):
-    pair = loaded_pair(request, tmp_path_factory.mktemp("exports"), sorted(SAMPLES.glob("*.txt")))
-    yield pair
-    for graph in pair:
-        graph.close()
 
 
 @pytest.fixture(scope="module")

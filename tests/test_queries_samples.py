@@ -3,8 +3,7 @@ and what each query says about the samples."""
 from __future__ import annotations
 
 import pytest
-from conftest import SAMPLES
-from query_support import check_all_queries, loaded_pair, rows_on_both
+from query_support import check_all_queries, rows_on_both, sample_stores  # noqa: F401
 
 DALIAN, NINGBO = "bdb9034c4ae44a43", "c9f19ee77679d366"
 DALIAN_BODY, NINGBO_BODY = "中共大连普湾经济区工作委员会", "中共宁波前湾新区工作委员会"
@@ -17,14 +16,6 @@ EXTRA = {
     "unit-problem-links": [{"body": DALIAN_BODY, "problem_type": "theory-study"}],
     "bodies-sharing-types": [{"min_shared": 50}],
 }
-
-
-@pytest.fixture(scope="module")
-def stores(request, tmp_path_factory):
-    pair = loaded_pair(request, tmp_path_factory.mktemp("samples"), sorted(SAMPLES.glob("*.txt")))
-    yield pair
-    for graph in pair:
-        graph.close()
 
 
 def test_every_query_returns_the_same_rows_on_both_stores(stores):
