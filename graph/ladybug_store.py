@@ -11,6 +11,7 @@ Arrow tables (owned nodes, shared nodes not yet stored, relationships) in one tr
 """
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from collections.abc import Callable
@@ -85,6 +86,16 @@ class LadybugStore(GraphStore):
         self._db = ladybug.Database(str(self.path), read_only=self.read_only)
         self._conn = ladybug.Connection(self._db)
         return self
+
+    def data_version(self) -> str:
+        """Size and modification time of the database file and its WAL: no query, so a reader
+        can tell the data changed without reopening."""
+        stamps = []
+        for path in (self.path, self.path.with_name(self.path.name + ".wal")):
+            with contextlib.suppress(OSError):
+                stat = path.stat()
+                stamps.append(f"{stat.st_size}.{stat.st_mtime_ns}")
+        return "-".join(stamps)
 
     def close(self) -> None:
         for handle in (self._conn, self._db):

@@ -18,10 +18,14 @@ Contract of a ``GraphStore`` (LadybugStore and Neo4jStore implement it):
 - ``read_query(cypher, params)``: the same, inside a read-only transaction (a write raises an
   engine error); readonly.py adds the statement check in front of it.
 - ``reset()`` empties the graph and re-creates the schema.
+- ``data_version() -> str``: a cheap token that changes whenever the stored notices change
+  (caches key on it; a LadybugDB reader reopens when it changes). The default fingerprints the
+  stored notice ids and shas; LadybugDB uses its files' size and modification time.
 Engines supply ``_transaction``, ``_write_rows``, ``_bulk_write_rows``, ``_run``, ``_read`` and ``reset``.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
@@ -150,6 +154,11 @@ class GraphStore(ABC):
         nodes = {n.label: self._count(cypher.count_nodes(n.label)) for n in NODES}
         rels = {r.type: self._count(cypher.count_rels(r.type)) for r in RELATIONSHIPS}
         return {"nodes": nodes, "relationships": rels}
+
+    def data_version(self) -> str:
+        rows = self._run("MATCH (n:Notice) RETURN n.id AS id, n.sha AS sha", {})
+        digest = hashlib.sha256("\n".join(sorted(f"{r['id']} {r['sha']}" for r in rows)).encode())
+        return digest.hexdigest()[:16]
 
     def _count(self, statement: str) -> int:
         return int(self._run(statement, {})[0]["n"])

@@ -13,6 +13,17 @@ Metadata keys (unknown keys are errors):
   binds to each part, not to the union);
 - ``lags``: optional {column: [from column, to column]}: whole days between two ISO dates,
   added in Python because date arithmetic differs between the engines.
+- ``total``: optional Cypher returning one row with one column ``total``: how many rows the
+  query gives without its ``limit``. It takes a subset of the query's parameters, never
+  ``limit``. Every query that declares a ``limit`` declares a ``total`` (registry.py checks),
+  so a view can say "20 of 3,412".
+- ``detail``: optional {``query``: name of a companion saved query, ``params``: {its parameter:
+  a column of this query's row, or ``$param`` for this query's own bound value}}: the items one
+  aggregate row counts (the measures citing one regulation, the problems of one body × type
+  cell). A detail query returns the *evidence columns* ``EVIDENCE`` (``notice_id``,
+  ``span_start``, ``span_end``: where the item stands in its notice's text) and takes a
+  ``limit`` like any list. So every number traces to sentences without an aggregate row
+  carrying thousands of ids.
 ``variants`` maps an engine name to the text of ``<name>.<engine>.cypher``, the exception.
 """
 from __future__ import annotations
@@ -30,7 +41,10 @@ PARAM_TYPES = ("str", "int", "float", "date", "bool")
 COLUMN_HINTS = frozenset({"x", "y", "series", "row", "column", "value", "source", "target", "label",
                           "start", "end"})
 QUERY_KEYS = {"name": True, "title": True, "description": True, "shape": True, "params": False,
-              "columns": False, "sort": False, "lags": False}
+              "columns": False, "sort": False, "lags": False, "total": False, "detail": False}
+DETAIL_KEYS = {"query": True, "params": True}
+EVIDENCE = ("notice_id", "span_start", "span_end")
+LIMIT = "limit"
 PARAM_KEYS = {"name": True, "type": True, "description": True, "default": False, "choices": False}
 TODAY = "today"
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -46,6 +60,18 @@ class Param:
 
 
 @dataclass(frozen=True)
+class Detail:
+    """The companion query listing what one row of an aggregate counts."""
+    query: str
+    params: Mapping[str, str]  # detail parameter -> row column, or "$name" of the aggregate's parameter
+
+    def bind(self, row: Mapping[str, Any], bound: Mapping[str, Any]) -> dict[str, Any]:
+        """The detail query's parameters for one aggregate ``row`` run with ``bound`` parameters."""
+        return {name: bound.get(source[1:]) if source.startswith("$") else row.get(source)
+                for name, source in self.params.items()}
+
+
+@dataclass(frozen=True)
 class SavedQuery:
     name: str
     title: str
@@ -58,6 +84,8 @@ class SavedQuery:
     lags: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     variants: Mapping[str, str] = field(default_factory=dict)
     source: str = ""
+    total: str | None = None
+    detail: Detail | None = None
 
     def text_for(self, engine: str) -> str:
         """The Cypher to run on ``engine`` (``ladybug`` or ``neo4j``): its variant if there is one."""
@@ -154,6 +182,26 @@ def parse_sort(data: Any, where: str) -> tuple[str, ...]:
     return tuple(data)
 
 
+def parse_total(data: Any, where: str) -> str | None:
+    if data is None:
+        return None
+    if not isinstance(data, str) or not data.strip():
+        raise QueryDefinitionError(f"{where}: total must be a Cypher query returning one column `total`")
+    return data.strip()
+
+
+def parse_detail(data: Any, where: str) -> Detail | None:
+    if data is None:
+        return None
+    data = check_keys(data, DETAIL_KEYS, f"{where}: detail")
+    params = data["params"]
+    if not isinstance(params, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.strip("$")
+                                               for k, v in params.items()):
+        raise QueryDefinitionError(f"{where}: detail params must map the detail query's parameters to "
+                                   "row columns or $parameters")
+    return Detail(text_field(data, "query", f"{where}: detail"), dict(params))
+
+
 def saved_query(meta: Any, cypher: str, variants: Mapping[str, str] | None = None,
                 source: str = "<query>") -> SavedQuery:
     meta = check_keys(meta, QUERY_KEYS, source)
@@ -169,4 +217,5 @@ def saved_query(meta: Any, cypher: str, variants: Mapping[str, str] | None = Non
     return SavedQuery(text_field(meta, "name", source), text_field(meta, "title", source),
                       text_field(meta, "description", source), meta["shape"], cypher.strip(), params,
                       parse_columns(meta.get("columns"), source), parse_sort(meta.get("sort"), source),
-                      parse_lags(meta.get("lags"), source), dict(variants or {}), source)
+                      parse_lags(meta.get("lags"), source), dict(variants or {}), source,
+                      parse_total(meta.get("total"), source), parse_detail(meta.get("detail"), source))

@@ -8,9 +8,15 @@ Contract:
   it raises ``QueryDefinitionError`` if a file is missing or invalid, if a .cypher file has no
   metadata, or if the declared parameters differ from the ``$params`` a text uses, or if a
   ``choices`` query uses any. ``default_registry()`` is the package's, read once.
+- The query contract of model.py is checked here too: a ``total`` query uses only declared
+  parameters and never ``limit``; a ``detail`` names a saved query of the registry, binds only
+  parameters that query declares, from ``$params`` this query declares, and that detail query
+  itself takes a ``limit`` (so it has a ``total``).
 - ``run_query(store, query, params)`` binds the parameters (params.py), runs the text for
   ``store.name`` through the read-only guard (graph/readonly.py) and returns a ``QueryResult``
-  with rows tidied by results.py. ``param_choices(store, param)`` lists a parameter's allowed values.
+  with rows tidied by results.py and, when the query declares one, its ``total``.
+  ``run_detail(store, result, row, params)`` runs the detail query behind one row of a result.
+  ``param_choices(store, param)`` lists a parameter's allowed values.
 - Cypher shared by both engines keeps to ENGINES.md's common subset. One more rule: LadybugDB
   types a null parameter from its first use, so an optional filter is written
   ``x.prop = $p OR $p IS NULL`` (the property comparison first), never ``$p IS NULL OR …``.
@@ -26,7 +32,7 @@ import yaml
 
 from ..graph.readonly import run_read_only
 from .errors import QueryDefinitionError, UnknownQuery
-from .model import Param, SavedQuery, saved_query
+from .model import LIMIT, Param, SavedQuery, saved_query
 from .params import bind, cypher_parameters
 from .results import QueryResult, tidy_rows
 
@@ -75,6 +81,29 @@ def check_parameters(query: SavedQuery) -> None:
     for param in query.params:
         if param.choices and cypher_parameters(param.choices):
             raise QueryDefinitionError(f"{query.source}: the choices query of {param.name} takes parameters")
+    if query.total:
+        stray = cypher_parameters(query.total) - (declared - {LIMIT})
+        if stray:
+            raise QueryDefinitionError(f"{query.source}: the total query uses {sorted(stray)}; it may use "
+                                       f"only the declared parameters, never {LIMIT}")
+
+
+def check_detail(query: SavedQuery, queries: Mapping[str, SavedQuery]) -> None:
+    """A query's ``detail`` names a query of the registry and binds what that query takes."""
+    detail, where = query.detail, f"{query.source}: detail"
+    if detail is None:
+        return
+    target = queries.get(detail.query)
+    if target is None:
+        raise QueryDefinitionError(f"{where} names {detail.query!r}, which is not a saved query")
+    takes, own = {p.name for p in target.params}, {p.name for p in query.params}
+    unknown = sorted(set(detail.params) - takes)
+    missing = sorted(s[1:] for s in detail.params.values() if s.startswith("$") and s[1:] not in own)
+    if unknown or missing or LIMIT not in takes:
+        raise QueryDefinitionError(
+            f"{where}: " + "; ".join([f"{detail.query} has no parameter {', '.join(unknown)}"] * bool(unknown)
+                                     + [f"{query.name} has no parameter {', '.join(missing)}"] * bool(missing)
+                                     + [f"{detail.query} takes no {LIMIT}"] * (LIMIT not in takes)))
 
 
 def load_query(meta_path: Path) -> SavedQuery:
@@ -94,6 +123,8 @@ def load_query(meta_path: Path) -> SavedQuery:
 def load_registry(folder: str | Path | None = None) -> Registry:
     folder = Path(folder) if folder else QUERY_DIR
     queries = {path.stem: load_query(path) for path in sorted(folder.glob("*.yaml"))}
+    for query in queries.values():
+        check_detail(query, queries)
     orphans = sorted(p.name for p in folder.glob("*.cypher") if p.name.split(".")[0] not in queries)
     if orphans:
         raise QueryDefinitionError(f"{', '.join(orphans)}: no metadata (.yaml) for this query")
@@ -111,7 +142,26 @@ def run_query(store: Any, query: SavedQuery | str, params: Mapping[str, Any] | N
         query = default_registry()[query]
     bound = bind(query, params)
     rows = tidy_rows(query, run_read_only(store, query.text_for(store.name), bound))
-    return QueryResult(query, bound, list(rows[0]) if rows else [], rows)
+    return QueryResult(query, bound, list(rows[0]) if rows else [], rows, count_total(store, query, bound))
+
+
+def count_total(store: Any, query: SavedQuery, bound: Mapping[str, Any]) -> int | None:
+    """The number of rows ``query`` gives without its limit, when it declares a ``total``."""
+    if not query.total:
+        return None
+    used = cypher_parameters(query.total)
+    rows = run_read_only(store, query.total, {k: v for k, v in bound.items() if k in used})
+    return int(rows[0]["total"]) if rows else 0
+
+
+def run_detail(store: Any, result: QueryResult, row: Mapping[str, Any],
+               params: Mapping[str, Any] | None = None) -> QueryResult:
+    """The items behind one ``row`` of ``result`` (its query's ``detail``); ``params`` (a
+    ``limit``, say) are added to the ones the row gives."""
+    detail = result.query.detail
+    if detail is None:
+        raise UnknownQuery(f"query {result.query.name} has no detail query")
+    return run_query(store, detail.query, {**detail.bind(row, result.params), **dict(params or {})})
 
 
 def param_choices(store: Any, param: Param) -> list[Any]:

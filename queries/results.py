@@ -7,7 +7,8 @@ Contract: ``tidy_rows(query, rows)`` post-processes the plain rows of either sto
   either is missing), since date arithmetic differs between the engines;
 - rows are sorted by the ``sort`` columns when the query declares them (``-column`` sorts
   descending; None sorts last either way).
-``QueryResult`` carries the query, the bound parameters, the column names and the rows.
+``QueryResult`` carries the query, the bound parameters, the column names, the rows and the
+``total`` (rows without the limit; None when the query declares no total).
 """
 from __future__ import annotations
 
@@ -27,6 +28,12 @@ class QueryResult:
     params: dict[str, Any]
     columns: list[str]
     rows: list[dict[str, Any]]
+    total: int | None = None
+
+    @property
+    def truncated(self) -> bool:
+        """Whether the limit left rows out."""
+        return self.total is not None and self.total > len(self.rows)
 
 
 def order_key(value: Any) -> tuple:

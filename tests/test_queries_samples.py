@@ -3,7 +3,10 @@ and what each query says about the samples."""
 from __future__ import annotations
 
 import pytest
-from query_support import check_all_queries, rows_on_both, sample_stores  # noqa: F401
+from query_support import REGISTRY, check_all_queries, rows_on_both, sample_stores  # noqa: F401
+
+from noticegraph.queries.model import EVIDENCE
+from noticegraph.queries.registry import run_detail, run_query
 
 DALIAN, NINGBO = "bdb9034c4ae44a43", "c9f19ee77679d366"
 DALIAN_BODY, NINGBO_BODY = "中共大连普湾经济区工作委员会", "中共宁波前湾新区工作委员会"
@@ -167,3 +170,34 @@ def test_search_problems(stores):
     assert all("八项规定" in text[r["notice_id"]][r["span_start"]:r["span_end"]] for r in eight)
     wider = rows_on_both(stores, "search-problems", {"keyword": "八项规定", "in_measures": True})
     assert {r["problem"] for r in eight} <= {r["problem"] for r in wider}
+
+
+# -- the query contract on both stores: totals, and the detail behind each counted row -----
+
+def test_a_total_counts_the_rows_without_the_limit(stores):
+    for name, query in REGISTRY.items():
+        if not query.total:
+            continue
+        for graph in stores:
+            whole = run_query(graph, name, {"limit": 100_000} if query.param("limit") else {})
+            assert whole.total == len(whole.rows) and not whole.truncated, name
+            if whole.total > 1 and query.param("limit"):
+                cut = run_query(graph, name, {"limit": 1})
+                assert (cut.total, len(cut.rows), cut.truncated) == (whole.total, 1, True), name
+
+
+def test_each_counted_row_is_the_total_of_its_detail_rows_with_evidence(stores):
+    for name, query in REGISTRY.items():
+        if not query.detail:
+            continue
+        count_column = query.columns.get("y") or query.columns.get("value")
+        for graph in stores:
+            text = {r["n"]: r["t"] for r in graph.query("MATCH (n:Notice) RETURN n.id AS n, n.text AS t")}
+            result = run_query(graph, name, {"limit": 100_000} if query.param("limit") else {})
+            assert result.rows, name
+            for row in result.rows:
+                detail = run_detail(graph, result, row, {"limit": 100_000})
+                assert detail.total == len(detail.rows) == row[count_column], (name, row)
+                for item in detail.rows:
+                    assert set(EVIDENCE) <= set(item) and item["notice_id"] in text
+                    assert 0 <= item["span_start"] < item["span_end"] <= len(text[item["notice_id"]])

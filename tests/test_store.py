@@ -148,3 +148,13 @@ def test_reset_empties(store, small_notice):
     store.reset()
     assert store.stats() == EMPTY
     assert store.load(small_notice) == "loaded"
+
+
+def test_the_data_version_changes_with_the_stored_notices_only(store, small_notice):
+    empty = store.data_version()
+    assert store.data_version() == empty
+    store.load(small_notice)
+    loaded = store.data_version()
+    assert loaded != empty and store.data_version() == loaded
+    store.delete_notice(small_notice.id)
+    assert store.data_version() != loaded
