@@ -6,6 +6,7 @@ import json
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from cli_support import assert_clean_exit
 from conftest import SAMPLES
 
 from noticegraph.cli import main
@@ -39,7 +40,7 @@ def ok(args, cli_store):
 
 def fails(args, cli_store):
     result = run([*args, *cli_store[0]], cli_store[1])
-    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert_clean_exit(result, 1)
     return result.output.strip()
 
 

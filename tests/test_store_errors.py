@@ -7,6 +7,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
+from cli_support import assert_clean_exit
 from noticegraph.cli import main
 from noticegraph.graph import StoreUnavailable, open_store
 from noticegraph.graph.neo4j_store import safe_uri
@@ -51,7 +52,7 @@ def test_unreachable_neo4j_on_the_command_line(bolt_server):
         if "database" in kwargs:
             args += ["--database", kwargs["database"]]
         result = CliRunner().invoke(main, args, env={"NEO4J_PASSWORD": kwargs["password"]})
-        assert result.exit_code == 1, label
+        assert_clean_exit(result, 1)
         assert expected in result.output, label
         assert_one_clean_line(result.output, kwargs["password"])
 
@@ -79,7 +80,7 @@ def test_locked_ladybug_file(locked_db, tmp_path):
     sample = tmp_path / "n.txt"
     sample.write_text("x", "utf-8")
     result = CliRunner().invoke(main, ["load", str(sample), "--db", str(locked_db)], env={"NEO4J_URI": None})
-    assert result.exit_code == 1
+    assert_clean_exit(result, 1)
     assert "locked by another writer" in result.output
     assert_one_clean_line(result.output, WRONG_PASSWORD)
 
