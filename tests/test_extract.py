@@ -1,8 +1,9 @@
 """The extractor against the hand-made acceptance data, on the seeds and their variants.
 
-The bar (issue 2): problems F1 = 1.0; status, deadline and measure-count accuracy = 1.0;
-every notice/round field right; cited and issued F1 ≥ 0.95; figures recall ≥ 0.9 — on each
-seed and on each robustness variant of it (tests/variants.py).
+The bar: every field the gold records is extracted exactly, spans included (tests/gold_check.py,
+which also lists the few known divergences from the gold), on each seed and on each robustness
+variant of it (tests/variants.py) and with CRLF line ends. No variant forces fuzzy matching;
+the similarity scorer (acceptance/score.py) is only checked to agree.
 """
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+pytest.register_assert_rewrite("gold_check")  # before its import: failures show the values
+from cli_support import assert_clean_exit  # noqa: E402
+from gold_check import assert_matches_gold, gold  # noqa: E402
 from noticegraph.cli import main
 from noticegraph.loaders import extract_file, extract_text
 from noticegraph.loaders.errors import BinaryNotice, EmptyNotice, NotANotice
-from noticegraph.loaders.normalize import normalize_str
 from variants import ALL_VARIANTS
 
 HERE = Path(__file__).parent
@@ -27,57 +30,42 @@ score = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(score)
 
 
-def gold(seed: str) -> dict:
-    return json.loads((HERE / "acceptance" / f"{seed}.gold.json").read_text(encoding="utf-8"))
-
-
-def assert_meets_bar(scores: dict) -> None:
-    assert scores["problems"]["f1"] == 1.0, scores["problems"]
-    for key in ("status_accuracy", "deadline_accuracy", "measure_count_accuracy"):
-        assert scores.get(key, 1.0) == 1.0, (key, scores.get(key))
-    assert scores["fields"]["wrong"] == [], scores["fields"]
-    assert scores["regulations_cited"]["f1"] >= 0.95, scores["regulations_cited"]
-    assert scores["documents_issued"]["f1"] >= 0.95, scores["documents_issued"]
-    assert scores.get("stats_recall", 1.0) >= 0.9, scores.get("stats_recall")
+def test_both_seeds_are_there():
+    assert SEEDS == ["000_00de51ecc004529a", "003_018ca7894cc5aeb7"]
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_seed_meets_bar(seed):
-    notice = extract_file(SAMPLES / f"{seed}.txt")
-    assert_meets_bar(score.score(gold(seed), notice.to_json()))
+def test_seed_matches_gold_exactly(seed):
+    assert_matches_gold(seed, extract_file(SAMPLES / f"{seed}.txt"))
 
 
 @pytest.mark.parametrize("variant", sorted(ALL_VARIANTS))
 @pytest.mark.parametrize("seed", SEEDS)
-def test_variant_meets_bar(seed, variant, tmp_path):
+def test_variant_matches_gold_exactly(seed, variant, tmp_path):
     name, data = ALL_VARIANTS[variant]((SAMPLES / f"{seed}.txt").read_text(encoding="utf-8"))
     path = tmp_path / name
     path.write_bytes(data)
-    notice = extract_file(path)
-    assert_meets_bar(score.score(gold(seed), notice.to_json()))
+    assert_matches_gold(seed, extract_file(path))
 
 
-@pytest.mark.parametrize("variant", ["seed", *sorted(ALL_VARIANTS)])
-def test_spans_point_at_what_was_read(variant, tmp_path):
+@pytest.mark.parametrize("seed", SEEDS)
+def test_crlf_line_ends_read_like_lf(seed):
+    """Spans point into the CRLF text itself, and nothing else changes (the id ignores white space)."""
+    text = (SAMPLES / f"{seed}.txt").read_text(encoding="utf-8")
+    crlf = extract_text(text.replace("\n", "\r\n"))
+    assert "\r\n" in crlf.text and crlf.id == extract_text(text).id
+    assert_matches_gold(seed, crlf)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_the_scorer_agrees(seed):
+    scores = score.score(gold(seed), extract_file(SAMPLES / f"{seed}.txt").to_json())
+    assert scores["problems"]["f1"] == 1.0 and scores["fields"]["wrong"] == []
+
+
+def test_extraction_is_deterministic():
     text = (SAMPLES / f"{SEEDS[0]}.txt").read_text(encoding="utf-8")
-    if variant != "seed":
-        name, data = ALL_VARIANTS[variant](text)
-        (tmp_path / name).write_bytes(data)
-        notice = extract_file(tmp_path / name)
-    else:
-        notice = extract_text(text)
-    items = [(p.text, p.span) for p in notice.problems]
-    items += [(m.text, m.span) for p in notice.problems for m in p.measures]
-    items += [(t.title, t.span) for t in notice.titles]
-    for value, (start, end) in items:
-        assert value in normalize_str(notice.text[start:end])
-
-
-def test_extraction_is_deterministic_and_ids_stable():
-    text = (SAMPLES / f"{SEEDS[0]}.txt").read_text(encoding="utf-8")
-    first, second = extract_text(text).to_json(), extract_text(text).to_json()
-    assert first == second
-    assert extract_text(text.replace("\n", "\r\n").replace("\r\n", "\n") + "\n").id == first["id"]
+    assert extract_text(text).to_json() == extract_text(text).to_json()
 
 
 def test_fragment_yields_what_it_contains():
@@ -106,10 +94,9 @@ def test_cli_extract_reports_bad_files_and_carries_on(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     good = SAMPLES / f"{SEEDS[1]}.txt"
     result = CliRunner().invoke(main, ["extract", str(tmp_path / "empty.txt"), str(good), "--json"])
-    assert result.exit_code == 1
+    assert_clean_exit(result, 1)
     assert [line for line in result.stderr.splitlines() if line] == [
         line for line in result.stderr.splitlines() if "empty.txt" in line]
-    assert "Traceback" not in result.output
     payload = json.loads(result.stdout)
     assert [n["notice"]["issuer"] for n in payload] == ["中共宁波前湾新区工作委员会"]
 
