@@ -1,12 +1,12 @@
-"""The synthetic corpus: deterministic, fast, read back by the real extractor exactly as planted."""
+"""The synthetic corpus: deterministic, read back by the real extractor exactly as planted."""
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 from click.testing import CliRunner
 
+from cli_support import assert_clean_exit
 from noticegraph.cli import main
 from noticegraph.loaders import extract_text
 from noticegraph.loaders.classify import classify
@@ -59,10 +59,11 @@ def test_the_extractor_reads_what_was_planted():
         assert notice.regulations_cited and notice.documents_issued and notice.figures
 
 
-def test_ten_thousand_notices_in_a_few_seconds():
-    started = time.perf_counter()
-    corpus = generate_corpus(10_000, seed=1, relapses=100)
-    assert len(corpus) == 10_000 and time.perf_counter() - started < 10
+def test_a_large_corpus_has_distinct_files_and_every_planted_relapse():
+    """Size and relapses only: the speed is measured by bench/synth_bench.py, never asserted here."""
+    corpus = generate_corpus(2_000, seed=1, relapses=100)
+    assert len(corpus) == 2_000 and len({s.filename for s in corpus}) == 2_000
+    assert len(planted_relapses(corpus)) == 100
 
 
 def test_synth_command_writes_notices_and_ground_truth(tmp_path):
@@ -72,7 +73,8 @@ def test_synth_command_writes_notices_and_ground_truth(tmp_path):
     truth = json.loads((tmp_path / "planted.json").read_text("utf-8"))
     assert sum(len(p["relapses"]) for p in truth.values()) == 3
     refused = CliRunner().invoke(main, ["synth", "2", "-o", str(tmp_path), "--relapses", "5"])
-    assert refused.exit_code != 0 and "later rounds" in refused.output
+    assert_clean_exit(refused, 1)
+    assert "later rounds" in refused.output
 
 
 def test_chinese_numbers():
