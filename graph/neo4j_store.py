@@ -34,6 +34,10 @@ _SOCKET_REASON = re.compile(r"\(reason (.+)\)\s*$", re.S)
 BOLT_SCHEMES = {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
 
 
+class WriteInReadTransaction(RuntimeError):
+    """A statement changed the graph inside ``read_query``; its transaction is rolled back."""
+
+
 def safe_uri(uri: str) -> str:
     """The URI without any ``user:password@`` part."""
     return _USERINFO.sub("//", uri)
@@ -106,9 +110,16 @@ class Neo4jStore(GraphStore):
 
     def _read(self, statement: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         """A READ_ACCESS session and ``execute_read``: a Neo4j cluster routes it to a reader and
-        Neo4j refuses writes in it (ArcadeDB does not enforce it: readonly.py checks first)."""
+        Neo4j refuses writes in it. A server that does not enforce READ access (ArcadeDB) still
+        reports what the statement changed: any update raises ``WriteInReadTransaction``, which
+        rolls the transaction back."""
         def in_transaction(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-            return [record_dict(record) for record in tx.run(statement, params)]
+            result = tx.run(statement, params)
+            rows = [record_dict(record) for record in result]
+            counters = result.consume().counters
+            if counters.contains_updates or counters.contains_system_updates:
+                raise WriteInReadTransaction("the statement wrote in a read-only transaction (rolled back)")
+            return rows
 
         with self._unavailable("lost connection to"), self._session(neo4j.READ_ACCESS) as session:
             return session.execute_read(in_transaction)

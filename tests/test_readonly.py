@@ -1,12 +1,14 @@
-"""The read-only guard: every statement of tests/data/write_statements.cypher is refused on both
-stores and leaves the graph as it was; read queries (with keywords inside literals, comments
-and names) pass and return their rows."""
+"""The read-only guard: every statement of tests/data/write_statements.cypher is refused by the
+statement check on both stores; read queries (with keywords inside literals, comments and
+names) pass and return their rows; and the second layer, the read-only transaction of
+``store.read_query``, refuses writes of every kind on its own on both stores."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
+from noticegraph.graph.dump import dump_graph
 from noticegraph.graph.readonly import QueryFailed, QueryRefused, check_read_only, run_read_only, tokens
 
 CORPUS = Path(__file__).parent / "data" / "write_statements.cypher"
@@ -90,13 +92,27 @@ def test_engine_errors_are_one_line(store):
     assert "\n" not in str(failed.value) and store.describe() in str(failed.value)
 
 
-def test_ladybug_transaction_refuses_writes_without_the_check(tmp_path):
-    """The second layer on its own (ArcadeDB does not enforce READ access: the check is what
-    guards it; a Neo4j server refuses writes in a READ session)."""
-    from noticegraph.graph import open_store
+# Writes of each kind, run through store.read_query itself (no statement check in front): the
+# second layer on its own. Each is also run as a plain write afterwards, to prove it does write.
+SECOND_LAYER_WRITES = [
+    "CREATE (:Person {id: 'intruder', name: '某人'})",
+    "MERGE (:Body {id: 'merged-body', name: '某单位'})",
+    "MATCH (n:Notice) SET n.title = 'changed'",
+    "MATCH (n:Notice) WITH n ORDER BY n.id LIMIT 1 MATCH (b:Body) WITH n, b ORDER BY b.id LIMIT 1 "
+    "CREATE (n)-[:ISSUED_BY {notice_id: 'x'}]->(b)",
+    "MATCH (p:Problem) DETACH DELETE p",
+]
 
-    with open_store("ladybug", tmp_path / "g.lbug") as graph:
-        graph.ensure_schema()
-        with pytest.raises(Exception, match="read-only"):
-            graph.read_query("CREATE (:Person {id: 'x', name: 'y'})")
-        assert graph.stats()["nodes"]["Person"] == 0
+
+def test_the_read_transaction_refuses_writes_without_the_check(store, gold_notices):
+    """LadybugDB refuses them in BEGIN TRANSACTION READ ONLY; a Bolt server that does not
+    enforce READ access (ArcadeDB) reports the update and the store rolls it back."""
+    store.load_many(gold_notices)
+    for statement in SECOND_LAYER_WRITES:
+        before = dump_graph(store)
+        with pytest.raises(Exception) as refused:
+            store.read_query(statement)
+        assert not isinstance(refused.value, QueryRefused), statement
+        assert dump_graph(store) == before, statement
+        store.write(lambda run: run(statement, {}))
+        assert dump_graph(store) != before, f"not a write: {statement}"
