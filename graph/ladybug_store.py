@@ -5,7 +5,8 @@ made as needed); a file locked by another writer, or one that cannot be created,
 ``StoreUnavailable``. Tables come from schema.py (``CREATE … IF NOT EXISTS``; columns added to
 older tables with ``ALTER TABLE … ADD IF NOT EXISTS``). Each notice is written in one
 ``BEGIN TRANSACTION … COMMIT`` with the UNWIND statements of cypher.py; the bulk path COPYs
-Arrow tables (owned nodes, shared nodes not yet stored, relationships) in one transaction.
+Arrow tables (owned nodes, shared nodes not yet stored, relationships) in one transaction, their
+columns in the stored table's order.
 ``read_only=True`` opens for reading alongside a writer (retry on failure: see ENGINES.md).
 ``read_query`` runs in ``BEGIN TRANSACTION READ ONLY``.
 """
@@ -191,5 +192,12 @@ class LadybugStore(GraphStore):
         return [row for row in table if row["id"] not in stored]
 
     def _copy(self, table: str, data: pa.Table, options: str = "") -> None:
+        """COPY matches columns by position: order them as the table has them (a column added
+        to an older store by ``ALTER TABLE … ADD`` comes last, wherever schema.py puts it)."""
         if data.num_rows:
+            ends = [name for name in ("from", "to") if name in data.column_names]
+            data = data.select([*ends, *self._columns(table)])
             self._run(f"COPY {table} FROM $data{options}", {"data": data})
+
+    def _columns(self, table: str) -> list[str]:
+        return [row["name"] for row in self._run(f"CALL table_info('{table}') RETURN *")]
