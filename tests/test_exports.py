@@ -4,20 +4,25 @@ for neo4j-admin import, and stable analysis results."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections import Counter
 
 import networkx as nx
 import pytest
 import rdflib
+from conftest import make_notice, span_of
 from query_support import sample_stores  # noqa: F401  (the `stores` fixture)
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
+from noticegraph.graph import analyze as analyze_module
 from noticegraph.graph.analyze import analyze
 from noticegraph.graph.dump import dump_graph
 from noticegraph.graph.export_csv import export_csv
 from noticegraph.graph.export_nx import export_networkx
 from noticegraph.graph.export_rdf import NG, camel, export_rdf, node_iri
+from noticegraph.graph.ids import notice_id
 from noticegraph.graph.schema import NODES, RELATIONSHIPS
+from noticegraph.loaders.records import Body, Measure, Notice, Problem, Round
 from noticegraph.loaders.taxonomy import DEFAULT_PATH as TAXONOMY
 
 
@@ -131,3 +136,78 @@ def test_analysis_is_the_same_on_both_stores_and_stable(stores):
     types = [t.id for community in first.communities for t in community]
     assert len(types) == len(set(types)) >= 10 and len(first.communities) >= 2
     assert first.to_json()["regulations"][0].keys() == {"id", "name", "degree", "betweenness"}
+
+
+# -- against values worked out by hand -----------------------------------------------------
+
+OTHER_TEXT = "中共乙县委员会关于巡察整改情况的通报\n一、关于“违规发放津补贴”问题的整改\n清退全部款项。\n"
+
+
+def other_notice() -> Notice:
+    """A second body with one eight-rules problem and no regulation."""
+    body = Body("中共乙县委员会", span_of(OTHER_TEXT, "中共乙县委员会"))
+    problem = Problem("违规发放津补贴", span_of(OTHER_TEXT, "违规发放津补贴"), "1",
+                      measures=[Measure("清退全部款项", span_of(OTHER_TEXT, "清退全部款项"))])
+    return Notice(id=notice_id(OTHER_TEXT), source="other.txt", text=OTHER_TEXT,
+                  title=OTHER_TEXT.splitlines()[0], issuer=body, inspected_body=body,
+                  round=Round(kind="巡察", level="county"), problems=[problem])
+
+
+def test_betweenness_of_a_graph_worked_out_by_hand(store):
+    """Body A (small notice) -- theory-study, eight-rules, 纪律处分条例; both types -- 条例;
+    body B -- eight-rules. Five nodes: shortest paths between the 10 pairs pass eight-rules 3
+    times (B-A, B-theory, B-条例), A and 条例 half of B-theory and of theory-eight each:
+    betweenness 3/6, 1/6, 1/6, 0, 0 (normalised by (5-1)(5-2)/2 = 6). Degree centrality would
+    give A 3/4."""
+    store.load_many([make_notice(), other_notice()])
+    result = analyze(store)
+    assert (result.nodes, result.edges) == (5, 6)
+    assert [(c.id, c.degree, c.betweenness) for c in result.bodies] == [
+        ("中共示例县委员会", 3, round(1 / 6, 6)), ("中共乙县委员会", 1, 0.0)]
+    assert [(c.id, c.degree, c.betweenness) for c in result.regulations] == [("中国共产党纪律处分条例", 3, round(1 / 6, 6))]
+
+
+def test_betweenness_is_estimated_above_the_exact_limit(monkeypatch):
+    """Up to EXACT_LIMIT nodes exact; above, estimated from EXACT_LIMIT pivots with a fixed seed
+    (on a path of 30 nodes with 10 pivots the estimate differs from the exact values)."""
+    path = nx.path_graph(30)
+    monkeypatch.setattr(analyze_module, "EXACT_LIMIT", 30)
+    assert analyze_module.betweenness(path) == nx.betweenness_centrality(path)
+    monkeypatch.setattr(analyze_module, "EXACT_LIMIT", 10)
+    estimate = analyze_module.betweenness(path)
+    assert estimate == analyze_module.betweenness(path) == nx.betweenness_centrality(path, k=10, seed=0)
+    assert estimate != nx.betweenness_centrality(path)
+    assert estimate[15] != pytest.approx(2 * 14 * 15 / (29 * 28), abs=1e-3)  # the exact middle value
+
+
+def test_csv_arrays_read_back_with_the_neo4j_admin_delimiter(stores, tmp_path):
+    """neo4j-admin splits arrays on ';' by default: a row read back by the csv module must give
+    the stored list, and a multi-line notice text must come back whole."""
+    files = {path.name: path for path in export_csv(stores[0], tmp_path)}
+    with files["Notice.csv"].open(encoding="utf-8", newline="") as handle:
+        rows = {row["id:ID(Notice)"]: row for row in csv.DictReader(handle)}
+    stored = {r["id"]: r for r in stores[0].query(
+        "MATCH (n:Notice) RETURN n.id AS id, n.document_numbers AS numbers, n.text AS text")}
+    dalian = next(i for i, r in stored.items() if r["numbers"])
+    assert rows[dalian]["document_numbers:string[]"].split(";") == ["交规划函〔2019〕388号", "大普财综〔2020〕37号"]
+    assert all(rows[i]["text"] == r["text"] and "\n" in r["text"] for i, r in stored.items())
+    with files["Body.csv"].open(encoding="utf-8", newline="") as handle:
+        bodies = {row["id:ID(Body)"]: row for row in csv.DictReader(handle)}
+    ningbo = bodies["中共宁波前湾新区工作委员会"]["aliases:string[]"]
+    assert ningbo.count(";") >= 1 and "宁波前湾新区党工委" in ningbo.split(";")
+
+
+def test_rdf_dates_and_deadlines_are_typed_literals(stores, turtle):
+    XSD = rdflib.namespace.XSD  # noqa: N806 - not at module level: pytest's collection probes module attributes
+    published = {lit for lit in turtle.objects(None, DCTERMS.issued)}
+    assert {(lit.datatype, lit.toPython()) for lit in published} == {
+        (XSD.date, dt.date(2020, 7, 17)), (XSD.date, dt.date(2022, 4, 8))}
+    starts = {lit for lit in turtle.objects(None, NG.startDate)}
+    assert {(lit.datatype, lit.toPython()) for lit in starts} == {
+        (XSD.date, dt.date(2019, 11, 1)), (XSD.date, dt.date(2021, 3, 31))}
+    deadlines = set(turtle.objects(None, NG.deadline))
+    stored = {r["d"] for r in stores[0].query("MATCH (n) WHERE n.deadline IS NOT NULL RETURN DISTINCT n.deadline AS d")}
+    assert {lit.datatype for lit in deadlines} == {XSD.gYearMonth}
+    assert {str(lit) for lit in deadlines} == stored and "2020-12" in stored
+    claimed = set(turtle.objects(None, NG.problemsClaimed))
+    assert {(lit.datatype, lit.toPython()) for lit in claimed} == {(XSD.integer, 43)}
