@@ -1,0 +1,40 @@
+"""Print what one cosmic-ray session found: mutants killed, survived, incompetent, pending.
+
+usage: python mutation/summary.py SESSION.sqlite [--survivors]
+
+cr-report counts an incompetent mutant (one whose test command could not run) as killed; here
+each outcome is counted apart, and the score is killed / (killed + survived).
+"""
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections import Counter
+
+
+def outcomes(session: str) -> tuple[int, Counter]:
+    with sqlite3.connect(session) as db:
+        total = db.execute("SELECT count(*) FROM work_items").fetchone()[0]
+        done = Counter(row[0].lower() for row in db.execute("SELECT test_outcome FROM work_results"))
+    return total, done
+
+
+def survivors(session: str) -> list[str]:
+    with sqlite3.connect(session) as db:
+        return [row[0] for row in db.execute("SELECT diff FROM work_results WHERE test_outcome = 'SURVIVED'")]
+
+
+def main(argv: list[str]) -> int:
+    total, done = outcomes(argv[1])
+    killed, survived = done["killed"], done["survived"]
+    scored = killed + survived
+    score = f"{100 * killed / scored:.1f} %" if scored else "n/a"
+    print(f"{argv[1]}: {total} mutants: {killed} killed, {survived} survived, "
+          f"{done['incompetent']} incompetent, {total - sum(done.values())} pending; score {score}")
+    if "--survivors" in argv:
+        print("\n\n".join(survivors(argv[1])))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
