@@ -59,3 +59,10 @@ def test_seed_with_invisibles_and_expansions_matches_gold_exactly(seed):
     text = with_invisibles_and_expansions((SAMPLES / f"{seed}.txt").read_text(encoding="utf-8"))
     assert "\u200b" in text and ("㈠" in text or "⑴" in text)
     assert_matches_gold(seed, extract_text(text))
+
+
+def test_aligned_text_keeps_no_offset_map():
+    """The common case (every character normalises to one) stores no map: spans are identities."""
+    nt = normalize("中共示例县委，（一）关于")
+    assert nt.offsets is None and nt.text == "中共示例县委,(一)关于" and nt.span(2, 5) == (2, 5)
+    assert normalize("示例\u200b县").offsets == (0, 1, 3, 4)
