@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 
 from .normalize import NormalizedText
-from .outline import Node, item_heading
+from .outline import UNNUMBERED, Node, item_heading
 from .records import Measure, Problem, SubItem
-from .status import (RECTIFICATION_LABEL, SUBITEM_STATUS, find_status_line, read_deadline, read_status,
-                     roll_up)
+from .status import (LABEL_ONLY, RECTIFICATION_LABEL, SUBITEM_STATUS, find_status_line, read_deadline,
+                     read_status, roll_up, statement_end)
 
 _SUBITEM_WORDS = re.compile(r"关于(?P<words>.{2,120}?)(?:的)?问题[。,,;]")
 _QA_PROBLEM = re.compile(
@@ -32,7 +32,7 @@ _TRIM = " \n,,。;;:"
 def find_problems(nt: NormalizedText, root: Node) -> list[Problem]:
     text = nt.text
     nodes = [n for n in root.walk() if n.style != "root"]
-    items = [n for n in nodes if _item_words(text, n)]
+    items = [n for n in nodes if n.style == "qa" or _item_words(text, n)]
     labelled = [n for n in nodes if _is_labelled_problem(text, n)]
     headings = {id(n) for n in items + labelled}
     items = [n for n in items if not any(id(d) in headings for d in list(n.walk())[1:])]
@@ -87,8 +87,11 @@ def _problem(nt: NormalizedText, node: Node, above: list[Node]) -> Problem:
         subcategory=above[1].title(text) if len(above) > 1 else None,
         status=status, deadline=deadline,
         status_text=status_match.group().strip() if status_match else None,
-        measures=_measures(nt, node, status_match.start() if status_match else node.end),
-        sub_items=sub_items)
+        measures=_measures(nt, node, _statement_range(text, status_match)), sub_items=sub_items)
+
+
+def _statement_range(text: str, status_match: re.Match[str] | None) -> tuple[int, int] | None:
+    return (status_match.start(), statement_end(text, status_match)) if status_match else None
 
 
 def _path(node: Node) -> str:
@@ -97,10 +100,10 @@ def _path(node: Node) -> str:
 
 
 def _place(node: Node) -> str:
-    if node.style != "item":
+    if node.style not in UNNUMBERED:
         return str(node.number)
-    siblings = [n for n in node.parent.children if n.style == "item"] if node.parent else [node]
-    return f"i{siblings.index(node) + 1}"
+    siblings = [n for n in node.parent.children if n.style == node.style] if node.parent else [node]
+    return f"{node.style[0]}{siblings.index(node) + 1}"
 
 
 def _unique_paths(problems: list[Problem]) -> list[Problem]:
@@ -114,10 +117,23 @@ def _unique_paths(problems: list[Problem]) -> list[Problem]:
     return problems
 
 
-def _measures(nt: NormalizedText, node: Node, stop: int) -> list[Measure]:
+def _measures(nt: NormalizedText, node: Node, statement: tuple[int, int] | None) -> list[Measure]:
+    """The sub-headings, else the paragraphs, without the status statement (which may close the
+    measures, open them as 整改情况:已完成。…, or stand on a line of its own before them)."""
     if not node.children:
-        return _paragraph_measures(nt, node.title_end, min(node.end, stop))
-    return _to_measures(nt, [(child.start, min(child.end, stop)) for child in node.children])
+        ranges = _paragraphs(nt.text, node.title_end, node.end)
+    else:
+        ranges = [(child.start, child.end) for child in node.children]
+    return _to_measures(nt, _without(ranges, statement))
+
+
+def _without(ranges: list[tuple[int, int]], cut: tuple[int, int] | None) -> list[tuple[int, int]]:
+    if cut is None:
+        return ranges
+    pieces = []
+    for start, end in ranges:
+        pieces += [(start, min(end, cut[0])), (max(start, cut[1]), end)]
+    return [(start, end) for start, end in pieces if end > start]
 
 
 def _paragraph_measures(nt: NormalizedText, start: int, stop: int) -> list[Measure]:
@@ -129,7 +145,7 @@ def _to_measures(nt: NormalizedText, ranges: list[tuple[int, int]]) -> list[Meas
     measures = []
     for start, end in ranges:
         start, end = _strip(text, start, end)
-        if end > start:
+        if end > start and not LABEL_ONLY.fullmatch(text, start, end):
             measures.append(Measure(text=text[start:end], span=nt.span(start, end)))
     return measures
 
@@ -160,9 +176,15 @@ def _sub_items(nt: NormalizedText, node: Node) -> list[SubItem]:
 _FEEDBACK_SECTION = re.compile(r"反馈.{0,8}问题|问题.{0,4}整改|整改落实情况|反馈意见.{0,6}整改")
 
 
+_REPORT_TITLE = re.compile(r"(?:情况|落实|整改)$")
+
+
 def _leaf_problems(nt: NormalizedText, nodes: list[Node]) -> list[Problem]:
-    """Last resort: the leaf headings of the section on the feedback (巡视反馈问题整改落实情况)."""
-    section = next((n for n in nodes if n.children and _FEEDBACK_SECTION.search(n.title(nt.text))), None)
+    """Last resort: the leaf headings of the section on the feedback (巡视反馈问题整改落实情况),
+    preferring a title that reports (…整改落实情况) over one that exhorts (扎实推进巡察反馈问题整改)."""
+    sections = [n for n in nodes if n.children and _FEEDBACK_SECTION.search(n.title(nt.text))]
+    section = next((n for n in sections if _REPORT_TITLE.search(n.title(nt.text)) and "," not in n.title(nt.text)),
+                   sections[0] if sections else None)
     if section is None:
         return []
     leaves = [n for n in section.walk() if n is not section and not n.children and n.style != "shi"]
