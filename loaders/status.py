@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 STATUS_LABEL = re.compile(
-    r"(?:整改进展|(?:整改|落实|目前)?(?:进展|完成|落实|推进|整改)(?:情况|进度|状态|结果))[::]\s*(?P<phrase>[^。\n]{0,80})")
+    r"(?:整改进展|(?:整改|落实|目前)?(?:进展|完成|落实|推进|整改)(?:情况|进度|状态|结果)) ?[::]\s*(?P<phrase>[^。\n]{0,80})")
 # A line holding only a label (整改情况: / 整改进展情况: / 整改措施:) introduces what follows.
 LABEL_ONLY = re.compile(r"[ \t]*(?:整改|落实|完成)?(?:措施|情况|进展情况|进展|进度|成效|结果|状态)[ \t]*[::]?[ \t]*")
-RECTIFICATION_LABEL = re.compile(r"(?:整改|落实|完成)(?:措施|情况|进展情况|进度|成效|结果)[::]")
+RECTIFICATION_LABEL = re.compile(r"(?:整改|落实|完成)(?:措施|情况|进展情况|进度|成效|结果) ?[::]")
 SUBITEM_STATUS = re.compile(
     r"(?:此项|该项|该问题|此问题)[^。\n]{0,30}?(?:已完成|已整改完成|已取消|无需整改|完成|取消|长期坚持|正在整改)[^。\n]{0,6}")
 _STATUS_WORDS: list[tuple[str, re.Pattern[str]]] = [

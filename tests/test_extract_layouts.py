@@ -174,3 +174,26 @@ def test_layout_reads_the_same_in_each_variant(name, variant, tmp_path):
     file_name, data = ALL_VARIANTS[variant]((LAYOUTS / name).read_text(encoding="utf-8"))
     (tmp_path / file_name).write_bytes(data)
     assert view(extract_file(tmp_path / file_name)) == view(original)
+
+
+STATUS_WORDS = {"已完成": "completed", "完成": "completed", "已整改到位": "completed", "阶段性完成": "partial",
+                "基本完成": "partial", "正在整改": "in_progress", "持续推进": "ongoing", "长期坚持": "ongoing"}
+STATUS_LABELS = ["整改情况", "整改进展", "完成情况", "整改状态", "整改进展情况", "整改进度", "整改结果"]
+
+
+@pytest.mark.parametrize("label", STATUS_LABELS)
+@pytest.mark.parametrize("word", sorted(STATUS_WORDS))
+@pytest.mark.parametrize("colon", [":", ":", " : "])
+def test_status_labels_and_words_in_any_combination(label, word, colon):
+    text = (LAYOUTS / "l7a_straight_into_problems.txt").read_text(encoding="utf-8")
+    text = text.replace("整改进展:已完成", f"{label}{colon}{word}")
+    statuses = [p.status for p in extract_text(text).problems]
+    assert statuses == [STATUS_WORDS[word], "in_progress", STATUS_WORDS[word]]
+
+
+@pytest.mark.parametrize("label", ["问题1:", "问题一:", "问题 1:", "问题1:", "反馈问题1:", "问题:"])
+def test_question_labels_in_any_spelling(label):
+    text = (LAYOUTS / "l3_area_headings_numbered_questions.txt").read_text(encoding="utf-8")
+    for number in "1234":
+        text = text.replace(f"问题{number}:", label.replace("1", number).replace("一", "一二三四"[int(number) - 1]))
+    assert view(extract_text(text)) == view(extract("l3_area_headings_numbered_questions.txt"))
