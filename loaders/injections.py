@@ -18,7 +18,7 @@ from pathlib import Path
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN = re.compile(
-    rf"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[{_TONED}][a-zü]*|de|le|men|me|ma|ne|ba|zi|zhe)\)")
+    rf"\((?<=[\u4e00-\u9fff]\()(?:[a-zü]*[{_TONED}][a-zü]*|de|le|men|me|ma|ne|ba|zi|zhe)\)")
 _PINYIN_ANY_WIDTH = re.compile(
     rf"(?<=[\u4e00-\u9fff])[(\uff08](?:[a-zü]*[{_TONED}][a-zü]*|de|le|men|me|ma|ne|ba|zi|zhe)[)\uff09]")
 _GENERIC_TITLE_SPAM = re.compile(r"(?<=《)([\u4e00-\u9fff]{1,4}?)(?=中国共产党|中华人民共和国)")

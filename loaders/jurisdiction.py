@@ -64,6 +64,7 @@ class Jurisdiction:
     own: list[str] = field(default_factory=list)      # places of the issuer and inspected body
     named: list[str] = field(default_factory=list)    # places the text names repeatedly, commonest first
     bodies: set[str] = field(default_factory=set)     # the notice's own body names
+    _spelling_pairs: list[tuple[str, str]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of_notice(cls, issuer: Body | None, inspected: Body | None, text: str) -> "Jurisdiction":
@@ -111,10 +112,12 @@ class Jurisdiction:
 
     def _spellings(self) -> list[tuple[str, str]]:
         """(spelling, full place) pairs, longest spelling first: 普湾经济区 → 大连普湾经济区."""
-        pairs = {p: p for p in self.named}
-        for place in sorted(self.own, key=len):
-            pairs.update({place[i:]: place for i in range(len(place) - 2) if len(place[i:]) >= 4})
-        return sorted(pairs.items(), key=lambda pair: -len(pair[0]))
+        if self._spelling_pairs is None:
+            pairs = {p: p for p in self.named}
+            for place in sorted(self.own, key=len):
+                pairs.update({place[i:]: place for i in range(len(place) - 2) if len(place[i:]) >= 4})
+            self._spelling_pairs = sorted(pairs.items(), key=lambda pair: -len(pair[0]))
+        return self._spelling_pairs
 
     def _known_start(self, name: str) -> tuple[int, str] | None:
         for spelling, place in self._spellings():
