@@ -148,7 +148,7 @@ def _run_on(text: str, pos: int) -> bool:
 
 def _needed_strength(cand: _Candidate, continues: bool, run_on: bool) -> int:
     if not run_on:
-        return 2 if cand.style == "shi" else 3
+        return 2 if cand.style in ("shi", "qa") else 3  # 。问题二:… may follow the last answer
     if cand.style in ("shi", *UNNUMBERED):
         return 1 if continues and cand.style == "shi" or cand.style == "qa" and cand.number else 2
     return 1 if continues or cand.number == 1 else 2

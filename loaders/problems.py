@@ -6,8 +6,13 @@ A problem is, in order of evidence:
    problem as fed back);
 2. otherwise a heading whose own text carries a status statement (整改进展情况:…,
    完成情况:…), as in bare numbered problem sentences (1.整改责任压得不实。);
-3. otherwise a 问题:… line followed by its 整改… text.
-Its measures are its sub-headings, or else its paragraphs, without the status line.
+3. a labelled question 问题1:/反馈问题一:/问题:… (an outline node of style ``qa``), under
+   方面 headings or with no outline at all.
+Otherwise the rows of a table, else the leaves of the section reporting on the feedback (a
+leaf may hold inline 一是… items). Its measures are its sub-headings, or else its paragraphs,
+without the status statement (after the measures, opening them or on a line before them),
+lines holding only a label (整改进展情况:) and 责任单位:/整改时限: lines; a 整改时限 line gives
+the deadline of a problem still being rectified.
 Sub-items that carry their own status (一是关于…的问题。…此项整改工作已完成。) become
 :class:`SubItem` records, and the problem's status rolls up from them when it has none.
 Category and subcategory are the headings above the problem, without those that hold
@@ -20,12 +25,10 @@ import re
 from .normalize import NormalizedText
 from .outline import UNNUMBERED, Node, item_heading
 from .records import Measure, Problem, SubItem
-from .status import (LABEL_ONLY, RECTIFICATION_LABEL, SUBITEM_STATUS, find_status_line, read_deadline,
-                     read_status, roll_up, statement_end)
+from .status import (LABEL_ONLY, METADATA_LINE, RECTIFICATION_LABEL, SUBITEM_STATUS, TIME_LIMIT, find_status_line,
+                     read_deadline, read_status, roll_up, statement_end)
 
 _SUBITEM_WORDS = re.compile(r"关于(?P<words>.{2,120}?)(?:的)?问题[。,,;]")
-_QA_PROBLEM = re.compile(
-    r"(?:^|(?<=[。\n]))[ \t]*(?:反馈)?问题(?:[一二三四五六七八九十\d]+)?[::](?P<words>[^\n。]{4,200}。?)", re.M)
 _TRIM = " \n,,。;;:"
 
 
@@ -40,7 +43,7 @@ def find_problems(nt: NormalizedText, root: Node) -> list[Problem]:
     chosen = items + [n for n in labelled if id(n) not in near_items]
     chosen.sort(key=lambda n: n.start)
     if not chosen:
-        return _question_answer_problems(nt) or _table_problems(nt) or _leaf_problems(nt, nodes)
+        return _table_problems(nt) or _leaf_problems(nt, nodes)
     containers = _shared_ancestors(chosen)
     return _unique_paths([_problem(nt, node, [a for a in node.ancestors() if a not in containers])
                           for node in chosen])
@@ -78,6 +81,8 @@ def _problem(nt: NormalizedText, node: Node, above: list[Node]) -> Problem:
     start, end = _strip(text, *words)
     status_match = find_status_line(text, node.title_end, node.end)
     status, deadline = read_status(status_match.group("phrase")) if status_match else (None, None)
+    if status in ("in_progress", "partial") and deadline is None:
+        deadline = _time_limit(text, node.title_end, node.end)
     sub_items = _sub_items(nt, node)
     if status is None and sub_items:
         status = roll_up([s.status for s in sub_items])
@@ -88,6 +93,12 @@ def _problem(nt: NormalizedText, node: Node, above: list[Node]) -> Problem:
         status=status, deadline=deadline,
         status_text=status_match.group().strip() if status_match else None,
         measures=_measures(nt, node, _statement_range(text, status_match)), sub_items=sub_items)
+
+
+def _time_limit(text: str, start: int, end: int) -> str | None:
+    """The deadline of a 整改时限:2023年6月底 line, for a problem still being rectified."""
+    match = TIME_LIMIT.search(text, start, end)
+    return read_deadline(match.group("phrase")) if match else None
 
 
 def _statement_range(text: str, status_match: re.Match[str] | None) -> tuple[int, int] | None:
@@ -145,7 +156,7 @@ def _to_measures(nt: NormalizedText, ranges: list[tuple[int, int]]) -> list[Meas
     measures = []
     for start, end in ranges:
         start, end = _strip(text, start, end)
-        if end > start and not LABEL_ONLY.fullmatch(text, start, end):
+        if end > start and not LABEL_ONLY.fullmatch(text, start, end) and not METADATA_LINE.fullmatch(text, start, end):
             measures.append(Measure(text=text[start:end], span=nt.span(start, end)))
     return measures
 
@@ -187,7 +198,8 @@ def _leaf_problems(nt: NormalizedText, nodes: list[Node]) -> list[Problem]:
                    sections[0] if sections else None)
     if section is None:
         return []
-    leaves = [n for n in section.walk() if n is not section and not n.children and n.style != "shi"]
+    leaves = [n for n in section.walk() if n is not section and n.style != "shi"
+              and all(child.style == "shi" for child in n.children)]  # 一是… items are its measures
     above = set(section.ancestors()) | {section}
     return [_problem(nt, leaf, [a for a in leaf.ancestors() if a not in above]) for leaf in leaves]
 
@@ -249,22 +261,6 @@ def _table_problem(nt, row_start, cells, columns, path) -> Problem | None:
     measures = _to_measures(nt, [(measure_start, measure_start + len(measure_words))]) if measure_words.strip() else []
     return Problem(text=nt.text[start:end], span=nt.span(start, end), path=path, status=status,
                    deadline=deadline, measures=measures, status_text=cell("status")[1].strip() or None)
-
-
-def _question_answer_problems(nt: NormalizedText) -> list[Problem]:
-    """问题一:…。 整改措施:… 完成情况:… — each problem runs to the next 问题 label."""
-    matches = list(_QA_PROBLEM.finditer(nt.text))
-    problems = []
-    for index, match in enumerate(matches):
-        stop = matches[index + 1].start() if index + 1 < len(matches) else len(nt.text)
-        start, end = _strip(nt.text, match.start("words"), match.end("words"))
-        status_match = find_status_line(nt.text, end, stop)
-        status, deadline = read_status(status_match.group("phrase")) if status_match else (None, None)
-        measures = _paragraph_measures(nt, end, status_match.start() if status_match else stop)
-        problems.append(Problem(text=nt.text[start:end], span=nt.span(start, end), path=f"q{index + 1}",
-                                status=status, deadline=deadline, measures=measures,
-                                status_text=status_match.group().strip() if status_match else None))
-    return problems
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

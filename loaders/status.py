@@ -13,6 +13,10 @@ STATUS_LABEL = re.compile(
     r"(?:整改进展|(?:整改|落实|目前)?(?:进展|完成|落实|推进|整改)(?:情况|进度|状态|结果)) ?[::]\s*(?P<phrase>[^。\n]{0,80})")
 # A line holding only a label (整改情况: / 整改进展情况: / 整改措施:) introduces what follows.
 LABEL_ONLY = re.compile(r"[ \t]*(?:整改|落实|完成)?(?:措施|情况|进展情况|进展|进度|成效|结果|状态)[ \t]*[::]?[ \t]*")
+# A line stating who answers for the problem or by when: not a measure (整改时限 gives the deadline).
+METADATA_LINE = re.compile(r"[ \t]*(?:责任单位|责任部门|责任领导|责任人|牵头单位|牵头领导|配合单位|整改时限|完成时限|整改期限)"
+                           r" ?[::][^\n]*")
+TIME_LIMIT = re.compile(r"(?:整改时限|完成时限|整改期限) ?[::](?P<phrase>[^\n]{0,40})")
 RECTIFICATION_LABEL = re.compile(r"(?:整改|落实|完成)(?:措施|情况|进展情况|进度|成效|结果) ?[::]")
 SUBITEM_STATUS = re.compile(
     r"(?:此项|该项|该问题|此问题)[^。\n]{0,30}?(?:已完成|已整改完成|已取消|无需整改|完成|取消|长期坚持|正在整改)[^。\n]{0,6}")

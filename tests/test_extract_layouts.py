@@ -15,6 +15,7 @@ measure count. The shapes:
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,22 @@ def test_question_labels_in_any_spelling(label):
     for number in "1234":
         text = text.replace(f"问题{number}:", label.replace("1", number).replace("一", "一二三四"[int(number) - 1]))
     assert view(extract_text(text)) == view(extract("l3_area_headings_numbered_questions.txt"))
+
+
+def test_1_leaves_stated_without_guan_yu_are_still_the_problems():
+    """(1)<statement>。一是… under the feedback section: inline 一是 items do not make it a branch."""
+    text = (LAYOUTS / "l1_nested_statements.txt").read_text(encoding="utf-8")
+    text = re.sub(r"\((\d)\)关于(.*?)的问题。", r"(\1)\2。", text)
+    assert [(p.text, p.subcategory, len(p.measures)) for p in extract_text(text).problems] == [
+        ("理论学习中心组学习走过场", "学习贯彻习近平新时代中国特色社会主义思想不够深入", 2),
+        ("部分林区巡护记录不全", "学习贯彻习近平新时代中国特色社会主义思想不够深入", 3),
+        ("意识形态工作研判不及时", "落实意识形态工作责任制不到位", 2),
+        ("廉政风险防控不到位", "监督责任压得不实", 2)]
+
+
+def test_metadata_lines_are_not_measures_and_a_time_limit_is_the_deadline():
+    text = (LAYOUTS / "l7a_straight_into_problems.txt").read_text(encoding="utf-8")
+    text = text.replace("整改进展:正在整改,2022年12月底前完成。",
+                        "责任单位:县水利局农村水利股\n整改时限:2023年6月底\n整改进展:正在整改。")
+    problem = extract_text(text).problems[1]
+    assert (problem.status, problem.deadline, len(problem.measures)) == ("in_progress", "2023-06", 1)
