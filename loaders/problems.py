@@ -36,7 +36,7 @@ def find_problems(nt: NormalizedText, root: Node) -> list[Problem]:
     text = nt.text
     nodes = [n for n in root.walk() if n.style != "root"]
     items = [n for n in nodes if n.style == "qa" or _item_words(text, n)]
-    labelled = [n for n in nodes if _is_labelled_problem(text, n)]
+    labelled = _with_kin([n for n in nodes if _is_labelled_problem(text, n)], nodes)
     headings = {id(n) for n in items + labelled}
     items = [n for n in items if not any(id(d) in headings for d in list(n.walk())[1:])]
     near_items = {id(a) for item in items for a in [*item.ancestors(), *item.walk()]}
@@ -61,9 +61,37 @@ def _is_labelled_problem(text: str, node: Node) -> bool:
     """A heading followed by its own 整改措施:/完成情况: statement is a problem sentence."""
     if node.style == "shi":
         return False
-    if find_status_line(text, node.title_start, node.body_end) is not None:
+    if find_status_line(text, node.title_start, node.body_end) is not None or _heading_status(text, node):
         return True
     return RECTIFICATION_LABEL.search(text, node.title_end, node.body_end) is not None
+
+
+_HEADING_STATUS = re.compile(r"[(【\[](?P<phrase>[^()【】\[\]\n]{2,12})[)】\]][ 。]*(?=\n|$)")
+
+
+def _heading_status(text: str, node: Node) -> re.Match[str] | None:
+    """A status closing the heading's line in brackets: 1.理论学习不深入(已完成)."""
+    line_end = text.find("\n", node.title_start)
+    line_end = line_end if line_end >= 0 else len(text)
+    match = _HEADING_STATUS.search(text, node.title_start, min(line_end, node.body_end))
+    return match if match and read_status(match.group("phrase"))[0] else None
+
+
+def _with_kin(labelled: list[Node], nodes: list[Node]) -> list[Node]:
+    """Labelled problem sentences and their unlabelled kin: headings of the same style and depth
+    under the same top-level section whose parents are of one style too (a 1. whose status line
+    is missing, beside 1./2. that have theirs), when they hold no headings but inline items."""
+    kin = {(n.style, n.depth, n.parent.style if n.parent else None, _top(n)) for n in labelled}
+    chosen = {id(n) for n in labelled}
+    return [n for n in nodes if id(n) in chosen or (
+        (n.style, n.depth, n.parent.style if n.parent else None, _top(n)) in kin
+        and all(child.style == "shi" for child in n.children))]
+
+
+def _top(node: Node) -> Node:
+    while node.parent is not None and node.parent.style != "root":
+        node = node.parent
+    return node
 
 
 def _shared_ancestors(nodes: list[Node]) -> set[Node]:
@@ -79,7 +107,10 @@ def _problem(nt: NormalizedText, node: Node, above: list[Node]) -> Problem:
     text = nt.text
     words = _item_words(text, node) or (node.title_start, node.title_end)
     start, end = _strip(text, *words)
-    status_match = find_status_line(text, node.title_end, node.end)
+    bracketed = _heading_status(text, node)
+    if bracketed and bracketed.start() < end:
+        start, end = _strip(text, start, bracketed.start())
+    status_match = find_status_line(text, node.title_end, node.end) or bracketed
     status, deadline = read_status(status_match.group("phrase")) if status_match else (None, None)
     if status in ("in_progress", "partial") and deadline is None:
         deadline = _time_limit(text, node.title_end, node.end)
@@ -92,7 +123,8 @@ def _problem(nt: NormalizedText, node: Node, above: list[Node]) -> Problem:
         subcategory=above[1].title(text) if len(above) > 1 else None,
         status=status, deadline=deadline,
         status_text=status_match.group().strip() if status_match else None,
-        measures=_measures(nt, node, _statement_range(text, status_match)), sub_items=sub_items)
+        measures=_measures(nt, node, [_statement_range(text, m) for m in (status_match, bracketed) if m]),
+        sub_items=sub_items)
 
 
 def _time_limit(text: str, start: int, end: int) -> str | None:
@@ -101,8 +133,8 @@ def _time_limit(text: str, start: int, end: int) -> str | None:
     return read_deadline(match.group("phrase")) if match else None
 
 
-def _statement_range(text: str, status_match: re.Match[str] | None) -> tuple[int, int] | None:
-    return (status_match.start(), statement_end(text, status_match)) if status_match else None
+def _statement_range(text: str, status_match: re.Match[str]) -> tuple[int, int]:
+    return status_match.start(), statement_end(text, status_match)
 
 
 def _path(node: Node) -> str:
@@ -128,19 +160,19 @@ def _unique_paths(problems: list[Problem]) -> list[Problem]:
     return problems
 
 
-def _measures(nt: NormalizedText, node: Node, statement: tuple[int, int] | None) -> list[Measure]:
+def _measures(nt: NormalizedText, node: Node, statements: list[tuple[int, int]]) -> list[Measure]:
     """The sub-headings, else the paragraphs, without the status statement (which may close the
     measures, open them as 整改情况:已完成。…, or stand on a line of its own before them)."""
     if not node.children:
         ranges = _paragraphs(nt.text, node.title_end, node.end)
     else:
         ranges = [(child.start, child.end) for child in node.children]
-    return _to_measures(nt, _without(ranges, statement))
+    for cut in statements:
+        ranges = _without(ranges, cut)
+    return _to_measures(nt, ranges)
 
 
-def _without(ranges: list[tuple[int, int]], cut: tuple[int, int] | None) -> list[tuple[int, int]]:
-    if cut is None:
-        return ranges
+def _without(ranges: list[tuple[int, int]], cut: tuple[int, int]) -> list[tuple[int, int]]:
     pieces = []
     for start, end in ranges:
         pieces += [(start, min(end, cut[0])), (max(start, cut[1]), end)]

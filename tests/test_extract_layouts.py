@@ -217,3 +217,32 @@ def test_metadata_lines_are_not_measures_and_a_time_limit_is_the_deadline():
                         "责任单位:县水利局农村水利股\n整改时限:2023年6月底\n整改进展:正在整改。")
     problem = extract_text(text).problems[1]
     assert (problem.status, problem.deadline, len(problem.measures)) == ("in_progress", "2023-06", 1)
+
+
+@pytest.mark.parametrize("before, after", [
+    ("整改进展:已完成", "【整改进展】已完成"), ("整改进展:已完成", "【整改进展】:已完成")])
+def test_bracketed_status_labels(before, after):
+    text = (LAYOUTS / "l7a_straight_into_problems.txt").read_text(encoding="utf-8").replace(before, after)
+    assert [p.status for p in extract_text(text).problems] == ["completed", "in_progress", "completed"]
+
+
+@pytest.mark.parametrize("name", ["l7b_organisational_first_section.txt", "l6_sub_problems_progress_label.txt"])
+def test_status_in_brackets_closing_the_problem_heading(name):
+    """1.村级公务接待管理不规范(已完成) / 3.对于…的问题(正在整改): the status, not part of the problem."""
+    text = (LAYOUTS / name).read_text(encoding="utf-8")
+    text = text.replace("1.村级公务接待管理不规范。", "1.村级公务接待管理不规范(已完成)")
+    text = text.replace("3.对于落实就业优先政策不到位的问题", "3.对于落实就业优先政策不到位的问题(正在整改)")
+    original = view(extract(name))
+    problems = view(extract_text(text))
+    changed = [(a, b) for a, b in zip(original, problems) if a != b]
+    assert len(problems) == len(original) and len(changed) == 1
+    assert changed[0][1] == changed[0][0][:3] + ({"l7b": "completed"}.get(name[:3], "in_progress"),) + changed[0][0][4:]
+
+
+def test_a_problem_sentence_without_its_labels_beside_labelled_ones():
+    text = (LAYOUTS / "l7a_straight_into_problems.txt").read_text(encoding="utf-8")
+    text = text.replace("整改措施:制定《农村饮水工程管护办法》,落实管护经费。\n整改进展:正在整改,2022年12月底前完成。\n",
+                        "制定《农村饮水工程管护办法》,落实管护经费。\n")
+    assert [(p.text, p.status, len(p.measures)) for p in extract_text(text).problems] == [
+        ("河长制工作推进不力,部分河段巡河记录缺失", "completed", 1), ("农村饮水安全工程运行管护不到位", None, 1),
+        ("工程项目招投标监管不严", "completed", 1)]
