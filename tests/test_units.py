@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from noticegraph.graph.aliases import AliasRow, AliasTable
 from noticegraph.graph.rows import notice_rows
 from noticegraph.loaders import extract_file, extract_text
 from noticegraph.loaders.jurisdiction import Jurisdiction, place_of
@@ -131,3 +132,13 @@ def test_one_relative_name_in_two_jurisdictions_is_two_bodies(store):
                        "WHERE b.name ENDS WITH '区财政局' RETURN b.name AS body, count(DISTINCT n) AS notices "
                        "ORDER BY body")
     assert rows == [{"body": "东江区财政局", "notices": 2}, {"body": "金湖区财政局", "notices": 1}]
+
+
+@pytest.mark.parametrize("reviewed", [True, False])
+def test_a_reviewed_alias_merges_units_across_spellings(reviewed):
+    first, _, _ = district_notices()
+    table = AliasTable.from_rows([AliasRow("东江区财政局", "东江区人民政府财政局", 95.0, reviewed)])
+    rows = notice_rows(first, table)
+    involved = {r["dst"] for r in rows.rels[("INVOLVES", "Measure", "Body")]}
+    names = {b["id"]: b["name"] for b in rows.nodes["Body"]}
+    assert ("东江区人民政府财政局" if reviewed else "东江区财政局") in {names[i] for i in involved}
