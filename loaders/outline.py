@@ -92,6 +92,9 @@ def parse_outline(text: str) -> Node:
     accepted = _accept(_candidates(text[:limit]), text)
     _link(root, accepted, limit)
     for node in accepted:
+        while node.title_start < len(text) and text[node.title_start] in " \t":
+            node.title_start += 1  # 1. 落实… / (一) 关于…
+        node.title_end = node.title_start
         label = _TITLE_LABEL.match(text, node.title_start)
         if label and node.style not in UNNUMBERED:
             node.title_start = node.title_end = label.end()
@@ -159,7 +162,8 @@ def _accept(candidates: list[_Candidate], text: str) -> list[Node]:
     accepted: list[Node] = []
     taken_until = -1
     for cand in candidates:
-        if cand.start < taken_until or (cand.style in UNNUMBERED and cand.start == taken_until):
+        if cand.start < taken_until or (cand.style in UNNUMBERED and taken_until >= 0
+                                         and not text[taken_until:cand.start].strip(" \t")):
             continue  # inside a marker, or the 关于… title of the heading just taken
         open_levels = stack if cand.style == "shi" else _without_inline(stack)
         depth = _fit(open_levels, cand)

@@ -246,3 +246,22 @@ def test_a_problem_sentence_without_its_labels_beside_labelled_ones():
     assert [(p.text, p.status, len(p.measures)) for p in extract_text(text).problems] == [
         ("河长制工作推进不力,部分河段巡河记录缺失", "completed", 1), ("农村饮水安全工程运行管护不到位", None, 1),
         ("工程项目招投标监管不严", "completed", 1)]
+
+
+SPELLINGS = {
+    "space after the number": lambda t: re.sub(
+        r"^(\s*(?:\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|(?:反馈)?问题[\d一二三四五六七八九十]*:))",
+        r"\1 ", t, flags=re.M),
+    "1、 for 1.": lambda t: re.sub(r"^(\s*\d+)\.", r"\1、", t, flags=re.M),
+    "space after colons": lambda t: t.replace(":", ": "),
+    "CRLF": lambda t: t.replace("\n", "\r\n"),
+    "blank lines": lambda t: t.replace("\n", "\n\n"),
+    "indented": lambda t: "\n".join("    " + line for line in t.split("\n")),
+}
+
+
+@pytest.mark.parametrize("spelling", sorted(SPELLINGS))
+@pytest.mark.parametrize("name", sorted(p.name for p in LAYOUTS.glob("*.txt")))
+def test_layout_reads_the_same_in_other_spellings(name, spelling):
+    text = (LAYOUTS / name).read_text(encoding="utf-8")
+    assert view(extract_text(SPELLINGS[spelling](text))) == view(extract_text(text))
