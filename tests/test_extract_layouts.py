@@ -178,7 +178,9 @@ def test_layout_reads_the_same_in_each_variant(name, variant, tmp_path):
 
 
 STATUS_WORDS = {"已完成": "completed", "完成": "completed", "已整改到位": "completed", "阶段性完成": "partial",
-                "基本完成": "partial", "正在整改": "in_progress", "持续推进": "ongoing", "长期坚持": "ongoing"}
+                "基本完成": "partial", "正在整改": "in_progress", "持续推进": "ongoing", "长期坚持": "ongoing",
+                "已全部完成": "completed", "已整改完毕": "completed", "已基本完成": "partial",
+                "取得阶段性进展": "partial", "按计划推进": "in_progress"}
 STATUS_LABELS = ["整改情况", "整改进展", "完成情况", "整改状态", "整改进展情况", "整改进度", "整改结果"]
 
 
