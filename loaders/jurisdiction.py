@@ -31,7 +31,8 @@ _NOT_PLACES = re.compile(r"^(?:城市|都市|门市|超市|全市|本市|各市|
                          r"城镇|乡镇|村镇|集镇|小镇|全镇|各镇|本镇|该镇|我镇)$|^[全本各该我在和与及对向由的了是年月日省市县区]|"
                          r"^(?:根据|配合|成立|完善|推进|加强|建立|指导|协调|督促|全面|推动|支持|落实|对标|按照|结合|围绕|"
                          r"做好|服务|融入|参与|打造|建设|发展|实现|带动|联动|覆盖|助力|提升|优化)")
-_RELATIVE = re.compile(r"^(?P<stationed>驻)?(?P<word>新区|本区|我区|全区|本市|我市|本县|我县|区|市|县|镇|乡|省)")
+_RELATIVE = re.compile(
+    r"^(?P<stationed>驻)?(?P<word>新区|本区|我区|全区|本市|我市|本县|我县|区(?!域)|市(?!场|民)|县(?!域)|镇|乡|省)")
 _LEVEL_OF = {"新区": ("新区",), "本区": ("区",), "我区": ("区",), "全区": ("区",), "区": ("区",), "本市": ("市",),
              "我市": ("市",), "市": ("市",), "本县": ("县",), "我县": ("县",), "县": ("县",), "镇": ("镇",),
              "乡": ("乡",), "省": ("省",)}
@@ -39,10 +40,10 @@ _OWN_COMMITTEE = re.compile(r"^(?:党工委|工委|党委|党组|工作委员会
 _SHORT_OWN = re.compile(r"^[\u4e00-\u9fff](?:党工委|党委|党组|党总支)$")
 _COMMITTEE_END = re.compile(r"(?:党工委|党委|党组|党总支|委员会)$")
 _GOVERNMENT = re.compile(
-    r"(?:局|分局|办公室|管委会|管理委员会|委员会|党委|工委|纪工委|党工办|巡察办|政法委|改革办|中心|支队|大队|人民政府|"
+    r"(?:局|分局|办公室|管委会|管理委员会|委员会|党委|工委|纪工委|纪委监委|纪委|监委|党工办|巡察办|政法委|改革办|中心|支队|大队|人民政府|"
     r"人民代表大会|纪检监察组)$")
 _NATIONAL = re.compile(r"^(?:中央|国家|国务院|全国|中共中央)")
-_OWN_PLACE_WORD = re.compile(r"(?:省|市|县|区|镇|乡|村|社区|街道|新城)")
+_OWN_PLACE_WORD = re.compile(r"(?<=[\u4e00-\u9fff])(?:省|市|县|区|镇|乡|村|社区|街道|新城)(?!场|域|级|民)")
 _TEXT_PLACE_MIN = 2
 
 
@@ -115,7 +116,8 @@ class Jurisdiction:
         if self._spelling_pairs is None:
             pairs = {p: p for p in self.named}
             for place in sorted(self.own, key=len):
-                pairs.update({place[i:]: place for i in range(len(place) - 2) if len(place[i:]) >= 4})
+                pairs.update({place[i:]: place for i in range(1, len(place) - 2) if len(place[i:]) >= 4})
+                pairs[place] = place
             self._spelling_pairs = sorted(pairs.items(), key=lambda pair: -len(pair[0]))
         return self._spelling_pairs
 
