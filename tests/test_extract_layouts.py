@@ -267,3 +267,10 @@ SPELLINGS = {
 def test_layout_reads_the_same_in_other_spellings(name, spelling):
     text = (LAYOUTS / name).read_text(encoding="utf-8")
     assert view(extract_text(SPELLINGS[spelling](text))) == view(extract_text(text))
+
+
+def test_documents_adopted_or_sent_out_are_issued():
+    text = (LAYOUTS / "l7a_straight_into_problems.txt").read_text(encoding="utf-8").replace(
+        "整改措施:制定《农村饮水工程管护办法》", "整改措施:局党组会议审议通过《农村饮水工程管护办法》,制发《县水利局廉政风险防控手册》")
+    assert [(t.title, t.role) for t in extract_text(text).titles] == [
+        ("农村饮水工程管护办法", "issued"), ("县水利局廉政风险防控手册", "issued")]
