@@ -274,3 +274,10 @@ def test_documents_adopted_or_sent_out_are_issued():
         "整改措施:制定《农村饮水工程管护办法》", "整改措施:局党组会议审议通过《农村饮水工程管护办法》,制发《县水利局廉政风险防控手册》")
     assert [(t.title, t.role) for t in extract_text(text).titles] == [
         ("农村饮水工程管护办法", "issued"), ("县水利局廉政风险防控手册", "issued")]
+
+
+@pytest.mark.parametrize("named, inspected", [("县妇联党组", "中共石桥县妇女联合会党组"), ("县财政局党组", "县财政局党组")])
+def test_inspected_body_named_by_its_abbreviation_is_the_issuer(named, inspected):
+    text = (LAYOUTS / "l2_short_headings_status_first.txt").read_text(encoding="utf-8")
+    notice = extract_text(text.replace("对县妇联党组", f"对{named}"))
+    assert notice.inspected_body.name == inspected
