@@ -22,7 +22,7 @@ import pytest
 
 from layout_support import pinyin_mirror
 from noticegraph.loaders import extract_file, extract_text
-from noticegraph.loaders.normalize import normalize_str
+from noticegraph.loaders.normalize import normalize, normalize_str
 from variants import ALL_VARIANTS
 
 LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
@@ -281,3 +281,18 @@ def test_inspected_body_named_by_its_abbreviation_is_the_issuer(named, inspected
     text = (LAYOUTS / "l2_short_headings_status_first.txt").read_text(encoding="utf-8")
     notice = extract_text(text.replace("对县妇联党组", f"对{named}"))
     assert notice.inspected_body.name == inspected
+
+
+@pytest.mark.parametrize("source, normalised", [
+    ("认真学习《乐动中国共产党纪律处分条例》。", "认真学习《中国共产党纪律处分条例》。"),   # generic: before 中国共产党
+    ("认真学习《关于中国共产党党内监督的规定》。", "认真学习《关于中国共产党党内监督的规定》。"),
+    ("严禁对干部明升暗降,开展专项整治工作,推动形成良好的选人用人导向和风清气正的政治生态,确保整改工作取得实效实效实效。",
+     "严禁对干部明升暗降,开展专项整治工作,推动形成良好的选人用人导向和风清气正的政治生态,确保整改工作取得实效实效实效。"),
+    ("1.关于明升“干部管理”的问题", "1.关于“干部管理”的问题"),
+    ("党組(zǔ)統(tǒng)一領（lǐng）導", "党组统一领导"),
+    ("设立A(1)类岗位(de", "设立A(1)类岗位(de")])
+def test_injected_text_is_dropped_and_nothing_else(source, normalised):
+    nt = normalize(source)
+    assert nt.text == normalised
+    assert all(source[nt.span(i, i + 1)[0]] in (c, "（", "）") or normalize_str(source[nt.span(i, i + 1)[0]]) == c
+               for i, c in enumerate(nt.text))
