@@ -9,11 +9,16 @@ Contract: ``BodyResolver(notice, aliases)``
   spelling; then the reviewed alias table (graph/aliases.py) maps it across notices;
 - ``key(spelling)``: ``name_key(name(spelling))``, the Body id ('' for an empty name);
 - ``aliases(spelling)``: the other spellings to record on the node (registered spellings and
-  the spelling itself when it differs from the stored name), without duplicates by key.
+  the spelling itself when it differs from the stored name), without duplicates by key;
+- ``is_unit(spelling)``: whether a unit named in a measure may become a Body: never a generic
+  word (相关部门, 项目公司; loaders/units.py ``is_generic``), even in a record made by hand. The
+  extractor already qualifies relative names by the notice's jurisdiction (loaders/jurisdiction.py),
+  so bodies of two notices merge only when their qualified names or the reviewed aliases match.
 """
 from __future__ import annotations
 
 from ..loaders.records import Body, Notice
+from ..loaders.units import is_generic
 from .aliases import AliasTable
 from .ids import name_key
 
@@ -51,3 +56,6 @@ class BodyResolver:
                 seen.add(name_key(other))
                 out.append(other)
         return out
+
+    def is_unit(self, spelling: str) -> bool:
+        return bool(self.key(spelling)) and (name_key(spelling) in self._owner or not is_generic(spelling))

@@ -199,7 +199,7 @@ def add_measures(rows: GraphRows, bodies: BodyResolver, nid: str, pid: str, prob
         rows.add_rel("ADDRESSED_BY", ("Problem", "Measure"), pid, mid, notice_id=nid,
                      **span_values(measure.span))
         add_titles(rows, nid, ("Measure", mid), measure.titles)
-        for unit in measure.units:
+        for unit in (u for u in measure.units if bodies.is_unit(u)):
             body = add_body(rows, bodies, unit)
             if body:
                 rows.add_rel("INVOLVES", ("Measure", "Body"), mid, body, notice_id=nid,

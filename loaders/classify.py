@@ -103,7 +103,7 @@ def classify(text: str, context: str | Sequence[str] = "",
     taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
     compiled = _compile(taxonomy)
     own = _evidence(compiled, prepare(text))
-    heading = _evidence(compiled, prepare(_join(context)), CONTEXT_WEIGHT)
+    heading = _context_evidence(taxonomy, _join(context))
     scores = _combine(own, heading)
     kept = _prune(scores, taxonomy)
     return sorted((_match(cid, kept[cid], own, heading) for cid in kept),
@@ -147,6 +147,12 @@ def _evidence(compiled: _Compiled, text: str, scale: float = 1.0) -> Evidence:
         if terms:
             found[concept.concept_id] = {t: w * scale for t, w in terms.items()}
     return found
+
+
+@lru_cache(maxsize=4096)
+def _context_evidence(taxonomy: Taxonomy, context: str) -> Evidence:
+    """The headings' evidence, cached: the problems under one heading share it (read-only)."""
+    return _evidence(_compile(taxonomy), prepare(context), CONTEXT_WEIGHT)
 
 
 def _combine(own: Evidence, heading: Evidence) -> dict[str, float]:

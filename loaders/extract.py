@@ -23,6 +23,7 @@ from .reader import read_source
 from .records import Notice, Problem, TitleRef
 from .rounds import find_inspected_body, find_round
 from .titles import find_doc_numbers, find_titles
+from .jurisdiction import Jurisdiction
 from .units import find_units
 
 
@@ -45,8 +46,7 @@ def extract_text(text: str, source: str = "<text>") -> Notice:
     notice.problems_claimed = find_problems_claimed(nt.text, max(first_heading, 3000))
     notice.titles = find_titles(nt)
     _attach_titles(notice.problems, notice.titles)
-    for measure in (m for p in notice.problems for m in p.measures):
-        measure.units = find_units(measure.text)
+    _attach_units(notice, nt.text)
     notice.document_numbers = find_doc_numbers(nt.text)
     notice.figures = find_figures(nt)
     notice.persons = find_persons(nt)
@@ -64,6 +64,14 @@ def _read_header(nt: NormalizedText, notice: Notice) -> None:
     notice.published = published[0] if published else None
     notice.round = find_round(nt, notice.title, notice.issuer.name if notice.issuer else None)
     notice.inspected_body = find_inspected_body(nt, notice.issuer)
+
+
+def _attach_units(notice: Notice, text: str) -> None:
+    """Each measure's units, qualified by the notice's jurisdiction; generic words left out."""
+    jurisdiction = Jurisdiction.of_notice(notice.issuer, notice.inspected_body, text)
+    for measure in (m for p in notice.problems for m in p.measures):
+        qualified = (jurisdiction.qualify(mention) for mention in find_units(measure.text))
+        measure.units = list(dict.fromkeys(name for name in qualified if name))
 
 
 def _attach_titles(problems: list[Problem], titles: list[TitleRef]) -> None:

@@ -8,7 +8,9 @@ original with, character by character,
   tabs stay (the reader separates table cells with them);
 - zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and soft hyphens removed;
 - traditional characters converted to simplified ones (opencc t2s, one character at a time,
-  so the mapping stays character-exact).
+  so the mapping stays character-exact);
+- text a mirror site injected dropped: pinyin annotations (卫(wèi)) and spam words in titles
+  and headings (injections.py).
 ``span(start, end)`` maps a half-open range of ``text`` back to the range of ``original``
 that produced it, so every extracted item can point into the source.
 """
@@ -17,6 +19,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from .injections import injected_ranges
 
 _DROPPED = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 _KEPT = {chr(c) for c in range(0x2460, 0x2474)}  # ①…⑳
@@ -69,14 +73,29 @@ def _is_traditional(char: str) -> bool:
 
 def normalize(original: str) -> NormalizedText:
     table = {ord(char): normalize_char(char) for char in set(original)}
-    folded = original.translate(table)
-    if all(len(value) == 1 for value in table.values()):
-        return NormalizedText(original, to_simplified(folded), None)
-    offsets: list[int] = []
-    for index, char in enumerate(original):
-        offsets.extend([index] * len(table[ord(char)]))
-    offsets.append(len(original))
-    return NormalizedText(original, to_simplified(folded), tuple(offsets))
+    folded = to_simplified(original.translate(table))
+    offsets: list[int] | None = None
+    if not all(len(value) == 1 for value in table.values()):
+        offsets = []
+        for index, char in enumerate(original):
+            offsets.extend([index] * len(table[ord(char)]))
+        offsets.append(len(original))
+    injected = injected_ranges(folded)
+    if injected:
+        folded, offsets = _drop(folded, offsets or list(range(len(original) + 1)), injected)
+    return NormalizedText(original, folded, tuple(offsets) if offsets is not None else None)
+
+
+def _drop(text: str, offsets: list[int], ranges: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """The text without the ranges, and the offsets of the characters kept (plus the sentinel)."""
+    pieces, kept, pos = [], [], 0
+    for start, end in ranges:
+        pieces.append(text[pos:start])
+        kept.extend(offsets[pos:start])
+        pos = end
+    pieces.append(text[pos:])
+    kept.extend(offsets[pos:])
+    return "".join(pieces), kept
 
 
 def to_simplified(text: str) -> str:

@@ -29,8 +29,14 @@ STYLES: dict[str, re.Pattern[str]] = {
 }
 # An unnumbered problem heading: 关于“…”问题的整改 (the words may lack their quotes).
 ITEM_HEADING = re.compile(
-    r"(?:关于|针对)[“\"]?([^“”\"\n。]{2,90}?)[”\"]?(?:(?:方面|等)?的?问题的?|的)整改(?:落实|进展)?(?:情况)?"
-    r"|(?:关于|针对)[“\"]?([^“”\"\n。]{2,90}?)[”\"]?(?:方面)?的?问题(?=[\n。:: (\d]|[一二三四五六七八九十]是|$)")
+    r"(?:关于|针对|对于) ?[“\"]?([^“”\"\n。]{2,90}?)[”\"]? ?(?:(?:方面|等)?的?问题的?|的)整改(?:落实|进展)?(?:情况)?"
+    r"|(?:关于|针对|对于) ?[“\"]?([^“”\"\n。]{2,90}?)[”\"]? ?(?:方面)?的?问题(?=[\n。:: (\d]|[一二三四五六七八九十]是|$)")
+_ITEM_OPENERS = ("关于", "针对", "对于")
+# A labelled question: 问题1: / 问题一: / 反馈问题三: / 问题: (an unnumbered heading of style ``qa``).
+QA_HEADING = re.compile(rf"(?:反馈)?问题 ?(?:{_CN}|\d{{1,3}})? ?[::]")
+# A label opening a heading's title (（一）反馈问题:…), not part of it.
+_TITLE_LABEL = re.compile(r"(?:反馈问题|存在问题|问题|反馈意见) ?[::] ?")
+UNNUMBERED = ("item", "qa")
 EPILOGUE = re.compile(r"下一步[,,]|欢迎广大|如有意见建议|本通报|联系方式|特此通报|联系电话")
 SIGNATURE_LINE = re.compile(
     r"^[ \t]*(?:中共|中国共产党)[^\n,。:]{2,40}?(?:委员会|党委|党组|党工委|工委)[ \t]*\n", re.M)
@@ -86,6 +92,12 @@ def parse_outline(text: str) -> Node:
     accepted = _accept(_candidates(text[:limit]), text)
     _link(root, accepted, limit)
     for node in accepted:
+        while node.title_start < len(text) and text[node.title_start] in " \t":
+            node.title_start += 1  # 1. 落实… / (一) 关于…
+        node.title_end = node.title_start
+        label = _TITLE_LABEL.match(text, node.title_start)
+        if label and node.style not in UNNUMBERED:
+            node.title_start = node.title_end = label.end()
         node.title_end = _title_end(text, node)
     return root
 
@@ -109,10 +121,13 @@ def _candidates(text: str) -> list[_Candidate]:
                                         _strength(text, match.start())))
     for match in ITEM_HEADING.finditer(text):
         strength = _strength(text, match.start())
-        if text.startswith(("关于“", '关于"', "针对“", '针对"'), match.start()):
+        if re.match(r"(?:关于|针对) ?[“\"]", text[match.start():match.start() + 4]):
             strength = max(strength, 2)  # a quoted 关于“…”问题的整改 is a heading wherever it stands
         found.append(_Candidate("item", 0, match.start(), match.start(), strength))
-    found.sort(key=lambda c: (c.start, c.style == "item"))
+    for match in QA_HEADING.finditer(text):  # number 1 marks a numbered label: 问题1:, 反馈问题一:
+        numbered = match.group() not in ("问题:", "问题 :")
+        found.append(_Candidate("qa", int(numbered), match.start(), match.end(), _strength(text, match.start())))
+    found.sort(key=lambda c: (c.start, c.style in UNNUMBERED))
     return found
 
 
@@ -136,9 +151,9 @@ def _run_on(text: str, pos: int) -> bool:
 
 def _needed_strength(cand: _Candidate, continues: bool, run_on: bool) -> int:
     if not run_on:
-        return 2 if cand.style == "shi" else 3
-    if cand.style in ("shi", "item"):
-        return 1 if continues and cand.style == "shi" else 2
+        return 2 if cand.style in ("shi", "qa") else 3  # 。问题二:… may follow the last answer
+    if cand.style in ("shi", *UNNUMBERED):
+        return 1 if continues and cand.style == "shi" or cand.style == "qa" and cand.number else 2
     return 1 if continues or cand.number == 1 else 2
 
 
@@ -147,7 +162,8 @@ def _accept(candidates: list[_Candidate], text: str) -> list[Node]:
     accepted: list[Node] = []
     taken_until = -1
     for cand in candidates:
-        if cand.start < taken_until or (cand.style == "item" and cand.start == taken_until):
+        if cand.start < taken_until or (cand.style in UNNUMBERED and taken_until >= 0
+                                         and not text[taken_until:cand.start].strip(" \t")):
             continue  # inside a marker, or the 关于… title of the heading just taken
         open_levels = stack if cand.style == "shi" else _without_inline(stack)
         depth = _fit(open_levels, cand)
@@ -177,10 +193,10 @@ def _fit(stack: list[Node], cand: _Candidate) -> int | None:
     """Depth at which the candidate sits in the open outline, or None if it does not fit."""
     for depth in range(len(stack) - 1, -1, -1):
         if stack[depth].style == cand.style:
-            if cand.style == "item" or cand.number in (stack[depth].number + 1, stack[depth].number + 2):
+            if cand.style in UNNUMBERED or cand.number in (stack[depth].number + 1, stack[depth].number + 2):
                 return depth
             return None
-    if cand.style == "item" or cand.number == 1 or (not stack and cand.strength == 3):
+    if cand.style in UNNUMBERED or cand.number == 1 or (not stack and cand.strength == 3):
         return len(stack)
     return None
 
@@ -230,7 +246,8 @@ def _glued_title_end(text: str, start: int, limit: int) -> int:
 
 
 _ITEM_SUFFIX = re.compile(
-    r"[”\"]?(?:(?:方面|等)?的?问题的?|的)整改(?:落实|进展)?(?:情况)?|[”\"]?(?:方面)?的?问题(?=[\n。:: (\d]|[一二三四五六七八九十]是|$)")
+    r"[”\"]? ?(?:(?:方面|等)?的?问题的?|的)整改(?:落实|进展)?(?:情况)?"
+    r"|[”\"]? ?(?:方面)?的?问题(?=[\n。:: (\d]|[一二三四五六七八九十]是|$)")
 
 
 _GENERIC_REPORT = re.compile(r"反馈(?:意见)?$|^(?:巡视|巡察)")
@@ -254,7 +271,7 @@ def item_heading(text: str, start: int, limit: int) -> tuple[int, int, int] | No
     then one followed by 情况, then the first.
     """
     line_end = text.find("\n", start, limit)
-    if not text.startswith(("关于", "针对"), start):
+    if not text.startswith(_ITEM_OPENERS, start):
         return _report_heading(text, start, line_end)
     window = text[start:line_end if line_end >= 0 else min(limit, start + 120)]
     ends = [m for m in _ITEM_SUFFIX.finditer(window) if m.start() > 3]
@@ -266,5 +283,5 @@ def item_heading(text: str, start: int, limit: int) -> tuple[int, int, int] | No
         chosen = ends[-1]
     else:
         chosen = next((m for m in ends if m.group().endswith("情况")), ends[0])
-    words_start = start + 2 + (window[2] in "“\"")
-    return words_start, start + chosen.start(), start + chosen.end()
+    opening = re.match(r"(?:关于|针对|对于) ?[“\"]? ?", window)
+    return start + opening.end(), start + chosen.start(), start + chosen.end()

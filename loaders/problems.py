@@ -6,8 +6,13 @@ A problem is, in order of evidence:
    problem as fed back);
 2. otherwise a heading whose own text carries a status statement (整改进展情况:…,
    完成情况:…), as in bare numbered problem sentences (1.整改责任压得不实。);
-3. otherwise a 问题:… line followed by its 整改… text.
-Its measures are its sub-headings, or else its paragraphs, without the status line.
+3. a labelled question 问题1:/反馈问题一:/问题:… (an outline node of style ``qa``), under
+   方面 headings or with no outline at all.
+Otherwise the rows of a table, else the leaves of the section reporting on the feedback (a
+leaf may hold inline 一是… items). Its measures are its sub-headings, or else its paragraphs,
+without the status statement (after the measures, opening them or on a line before them),
+lines holding only a label (整改进展情况:) and 责任单位:/整改时限: lines; a 整改时限 line gives
+the deadline of a problem still being rectified.
 Sub-items that carry their own status (一是关于…的问题。…此项整改工作已完成。) become
 :class:`SubItem` records, and the problem's status rolls up from them when it has none.
 Category and subcategory are the headings above the problem, without those that hold
@@ -18,29 +23,27 @@ from __future__ import annotations
 import re
 
 from .normalize import NormalizedText
-from .outline import Node, item_heading
+from .outline import UNNUMBERED, Node, item_heading
 from .records import Measure, Problem, SubItem
-from .status import (RECTIFICATION_LABEL, SUBITEM_STATUS, find_status_line, read_deadline, read_status,
-                     roll_up)
+from .status import (LABEL_ONLY, METADATA_LINE, RECTIFICATION_LABEL, SUBITEM_STATUS, TIME_LIMIT, find_status_line,
+                     read_deadline, read_status, roll_up, statement_end)
 
 _SUBITEM_WORDS = re.compile(r"关于(?P<words>.{2,120}?)(?:的)?问题[。,,;]")
-_QA_PROBLEM = re.compile(
-    r"(?:^|(?<=[。\n]))[ \t]*(?:反馈)?问题(?:[一二三四五六七八九十\d]+)?[::](?P<words>[^\n。]{4,200}。?)", re.M)
 _TRIM = " \n,,。;;:"
 
 
 def find_problems(nt: NormalizedText, root: Node) -> list[Problem]:
     text = nt.text
     nodes = [n for n in root.walk() if n.style != "root"]
-    items = [n for n in nodes if _item_words(text, n)]
-    labelled = [n for n in nodes if _is_labelled_problem(text, n)]
+    items = [n for n in nodes if n.style == "qa" or _item_words(text, n)]
+    labelled = _with_kin([n for n in nodes if _is_labelled_problem(text, n)], nodes)
     headings = {id(n) for n in items + labelled}
     items = [n for n in items if not any(id(d) in headings for d in list(n.walk())[1:])]
     near_items = {id(a) for item in items for a in [*item.ancestors(), *item.walk()]}
     chosen = items + [n for n in labelled if id(n) not in near_items]
     chosen.sort(key=lambda n: n.start)
     if not chosen:
-        return _question_answer_problems(nt) or _table_problems(nt) or _leaf_problems(nt, nodes)
+        return _table_problems(nt) or _leaf_problems(nt, nodes)
     containers = _shared_ancestors(chosen)
     return _unique_paths([_problem(nt, node, [a for a in node.ancestors() if a not in containers])
                           for node in chosen])
@@ -58,9 +61,37 @@ def _is_labelled_problem(text: str, node: Node) -> bool:
     """A heading followed by its own 整改措施:/完成情况: statement is a problem sentence."""
     if node.style == "shi":
         return False
-    if find_status_line(text, node.title_start, node.body_end) is not None:
+    if find_status_line(text, node.title_start, node.body_end) is not None or _heading_status(text, node):
         return True
     return RECTIFICATION_LABEL.search(text, node.title_end, node.body_end) is not None
+
+
+_HEADING_STATUS = re.compile(r"[(【\[](?P<phrase>[^()【】\[\]\n]{2,12})[)】\]][ 。]*(?=\n|$)")
+
+
+def _heading_status(text: str, node: Node) -> re.Match[str] | None:
+    """A status closing the heading's line in brackets: 1.理论学习不深入(已完成)."""
+    line_end = text.find("\n", node.title_start)
+    line_end = line_end if line_end >= 0 else len(text)
+    match = _HEADING_STATUS.search(text, node.title_start, min(line_end, node.body_end))
+    return match if match and read_status(match.group("phrase"))[0] else None
+
+
+def _with_kin(labelled: list[Node], nodes: list[Node]) -> list[Node]:
+    """Labelled problem sentences and their unlabelled kin: headings of the same style and depth
+    under the same top-level section whose parents are of one style too (a 1. whose status line
+    is missing, beside 1./2. that have theirs), when they hold no headings but inline items."""
+    kin = {(n.style, n.depth, n.parent.style if n.parent else None, _top(n)) for n in labelled}
+    chosen = {id(n) for n in labelled}
+    return [n for n in nodes if id(n) in chosen or (
+        (n.style, n.depth, n.parent.style if n.parent else None, _top(n)) in kin
+        and all(child.style == "shi" for child in n.children))]
+
+
+def _top(node: Node) -> Node:
+    while node.parent is not None and node.parent.style != "root":
+        node = node.parent
+    return node
 
 
 def _shared_ancestors(nodes: list[Node]) -> set[Node]:
@@ -76,8 +107,13 @@ def _problem(nt: NormalizedText, node: Node, above: list[Node]) -> Problem:
     text = nt.text
     words = _item_words(text, node) or (node.title_start, node.title_end)
     start, end = _strip(text, *words)
-    status_match = find_status_line(text, node.title_end, node.end)
+    bracketed = _heading_status(text, node)
+    if bracketed and bracketed.start() < end:
+        start, end = _strip(text, start, bracketed.start())
+    status_match = find_status_line(text, node.title_end, node.end) or bracketed
     status, deadline = read_status(status_match.group("phrase")) if status_match else (None, None)
+    if status in ("in_progress", "partial") and deadline is None:
+        deadline = _time_limit(text, node.title_end, node.end)
     sub_items = _sub_items(nt, node)
     if status is None and sub_items:
         status = roll_up([s.status for s in sub_items])
@@ -87,8 +123,18 @@ def _problem(nt: NormalizedText, node: Node, above: list[Node]) -> Problem:
         subcategory=above[1].title(text) if len(above) > 1 else None,
         status=status, deadline=deadline,
         status_text=status_match.group().strip() if status_match else None,
-        measures=_measures(nt, node, status_match.start() if status_match else node.end),
+        measures=_measures(nt, node, [_statement_range(text, m) for m in (status_match, bracketed) if m]),
         sub_items=sub_items)
+
+
+def _time_limit(text: str, start: int, end: int) -> str | None:
+    """The deadline of a 整改时限:2023年6月底 line, for a problem still being rectified."""
+    match = TIME_LIMIT.search(text, start, end)
+    return read_deadline(match.group("phrase")) if match else None
+
+
+def _statement_range(text: str, status_match: re.Match[str]) -> tuple[int, int]:
+    return status_match.start(), statement_end(text, status_match)
 
 
 def _path(node: Node) -> str:
@@ -97,10 +143,10 @@ def _path(node: Node) -> str:
 
 
 def _place(node: Node) -> str:
-    if node.style != "item":
+    if node.style not in UNNUMBERED:
         return str(node.number)
-    siblings = [n for n in node.parent.children if n.style == "item"] if node.parent else [node]
-    return f"i{siblings.index(node) + 1}"
+    siblings = [n for n in node.parent.children if n.style == node.style] if node.parent else [node]
+    return f"{node.style[0]}{siblings.index(node) + 1}"
 
 
 def _unique_paths(problems: list[Problem]) -> list[Problem]:
@@ -114,10 +160,23 @@ def _unique_paths(problems: list[Problem]) -> list[Problem]:
     return problems
 
 
-def _measures(nt: NormalizedText, node: Node, stop: int) -> list[Measure]:
+def _measures(nt: NormalizedText, node: Node, statements: list[tuple[int, int]]) -> list[Measure]:
+    """The sub-headings, else the paragraphs, without the status statement (which may close the
+    measures, open them as 整改情况:已完成。…, or stand on a line of its own before them)."""
     if not node.children:
-        return _paragraph_measures(nt, node.title_end, min(node.end, stop))
-    return _to_measures(nt, [(child.start, min(child.end, stop)) for child in node.children])
+        ranges = _paragraphs(nt.text, node.title_end, node.end)
+    else:
+        ranges = [(child.start, child.end) for child in node.children]
+    for cut in statements:
+        ranges = _without(ranges, cut)
+    return _to_measures(nt, ranges)
+
+
+def _without(ranges: list[tuple[int, int]], cut: tuple[int, int]) -> list[tuple[int, int]]:
+    pieces = []
+    for start, end in ranges:
+        pieces += [(start, min(end, cut[0])), (max(start, cut[1]), end)]
+    return [(start, end) for start, end in pieces if end > start]
 
 
 def _paragraph_measures(nt: NormalizedText, start: int, stop: int) -> list[Measure]:
@@ -129,7 +188,7 @@ def _to_measures(nt: NormalizedText, ranges: list[tuple[int, int]]) -> list[Meas
     measures = []
     for start, end in ranges:
         start, end = _strip(text, start, end)
-        if end > start:
+        if end > start and not LABEL_ONLY.fullmatch(text, start, end) and not METADATA_LINE.fullmatch(text, start, end):
             measures.append(Measure(text=text[start:end], span=nt.span(start, end)))
     return measures
 
@@ -160,12 +219,19 @@ def _sub_items(nt: NormalizedText, node: Node) -> list[SubItem]:
 _FEEDBACK_SECTION = re.compile(r"反馈.{0,8}问题|问题.{0,4}整改|整改落实情况|反馈意见.{0,6}整改")
 
 
+_REPORT_TITLE = re.compile(r"(?:情况|落实|整改)$")
+
+
 def _leaf_problems(nt: NormalizedText, nodes: list[Node]) -> list[Problem]:
-    """Last resort: the leaf headings of the section on the feedback (巡视反馈问题整改落实情况)."""
-    section = next((n for n in nodes if n.children and _FEEDBACK_SECTION.search(n.title(nt.text))), None)
+    """Last resort: the leaf headings of the section on the feedback (巡视反馈问题整改落实情况),
+    preferring a title that reports (…整改落实情况) over one that exhorts (扎实推进巡察反馈问题整改)."""
+    sections = [n for n in nodes if n.children and _FEEDBACK_SECTION.search(n.title(nt.text))]
+    section = next((n for n in sections if _REPORT_TITLE.search(n.title(nt.text)) and "," not in n.title(nt.text)),
+                   sections[0] if sections else None)
     if section is None:
         return []
-    leaves = [n for n in section.walk() if n is not section and not n.children and n.style != "shi"]
+    leaves = [n for n in section.walk() if n is not section and n.style != "shi"
+              and all(child.style == "shi" for child in n.children)]  # 一是… items are its measures
     above = set(section.ancestors()) | {section}
     return [_problem(nt, leaf, [a for a in leaf.ancestors() if a not in above]) for leaf in leaves]
 
@@ -227,22 +293,6 @@ def _table_problem(nt, row_start, cells, columns, path) -> Problem | None:
     measures = _to_measures(nt, [(measure_start, measure_start + len(measure_words))]) if measure_words.strip() else []
     return Problem(text=nt.text[start:end], span=nt.span(start, end), path=path, status=status,
                    deadline=deadline, measures=measures, status_text=cell("status")[1].strip() or None)
-
-
-def _question_answer_problems(nt: NormalizedText) -> list[Problem]:
-    """问题一:…。 整改措施:… 完成情况:… — each problem runs to the next 问题 label."""
-    matches = list(_QA_PROBLEM.finditer(nt.text))
-    problems = []
-    for index, match in enumerate(matches):
-        stop = matches[index + 1].start() if index + 1 < len(matches) else len(nt.text)
-        start, end = _strip(nt.text, match.start("words"), match.end("words"))
-        status_match = find_status_line(nt.text, end, stop)
-        status, deadline = read_status(status_match.group("phrase")) if status_match else (None, None)
-        measures = _paragraph_measures(nt, end, status_match.start() if status_match else stop)
-        problems.append(Problem(text=nt.text[start:end], span=nt.span(start, end), path=f"q{index + 1}",
-                                status=status, deadline=deadline, measures=measures,
-                                status_text=status_match.group().strip() if status_match else None))
-    return problems
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -32,6 +32,7 @@ from typing import Iterable, Iterator, Literal
 import charset_normalizer
 
 from .errors import BinaryNotice, EmptyNotice, NotANotice, UnreadableNotice
+from .injections import without_pinyin
 
 try:  # the Lexbor backend is faster and more standards-conformant
     from selectolax.lexbor import LexborHTMLParser as _Parser
@@ -236,6 +237,7 @@ _RECTIFY = "整改"
 
 
 def _missing_vocabulary(text: str) -> list[str]:
+    text = without_pinyin(text)  # a mirror writes 整(zhěng)改
     missing = [] if _KIND.search(text) else ["巡视/巡察"]
     return missing + ([] if _RECTIFY in text else [_RECTIFY])
 

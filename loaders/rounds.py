@@ -142,9 +142,19 @@ def find_inspected_body(nt: NormalizedText, issuer: Body | None) -> Body | None:
 
 
 def _same_body(name: str, issuer: str) -> bool:
-    """宁波前湾新区党工委 and 中共宁波前湾新区工作委员会, 普湾经济区 and 中共大连普湾经济区工作委员会;
-    我局党组 and 我院 name the issuer too."""
+    """宁波前湾新区党工委 and 中共宁波前湾新区工作委员会, 普湾经济区 and 中共大连普湾经济区工作委员会,
+    县妇联党组 and 中共石桥县妇女联合会党组; 我局党组 and 我院 name the issuer too."""
     if re.match(r"我(?:局|委|院|校|所|办|厅|部|公司|中心|镇|乡|街道|区|县|市|省|单位)", name):
         return True
     core = _BODY_SUFFIX.sub("", name.removeprefix("中共"))
-    return len(core) >= 2 and core in issuer
+    return len(core) >= 2 and core in issuer or len(core) >= 3 and _abbreviates(core, issuer)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """县妇联 abbreviates 中共石桥县妇女联合会党组: its characters occur in the full name, in order."""
+    pos = 0
+    for char in short:
+        pos = full.find(char, pos) + 1
+        if pos == 0:
+            return False
+    return True
