@@ -10,7 +10,7 @@ import pytest
 from conftest import STORES
 from determinism_support import canonical, fresh_store, similar_links, write_corpus
 
-from noticegraph.graph import pending
+from noticegraph.graph import pending, similar
 from noticegraph.graph.ingest import ingest
 from noticegraph.graph.similar import READ_PROBLEMS, similar_pairs
 
@@ -37,7 +37,7 @@ def loaded(kind, tmp_path, request, name, *parts, batch_size=500):
     return store
 
 
-def test_two_parts_other_orders_and_batches_equal_one_load(kind, corpus, tmp_path, request):
+def test_two_parts_other_orders_and_batches_equal_one_load(kind, corpus, tmp_path, request, monkeypatch):
     with loaded(kind, tmp_path, request, "once.lbug", corpus) as once:
         reference, links = canonical(once), similar_links(once)
         assert links == from_scratch(once) and len(links) > 20
@@ -45,6 +45,7 @@ def test_two_parts_other_orders_and_batches_equal_one_load(kind, corpus, tmp_pat
     variants = [("halves", [corpus[6:], corpus[:6]], 500), ("shuffled", [shuffled], 4),
                 ("ones", [[path] for path in shuffled[:2]] + [shuffled[2:]], 500)]
     for name, parts, batch_size in variants:
+        monkeypatch.setattr(similar, "BULK_FROM", 1 if name == "halves" else 2000)  # both write paths
         with loaded(kind, tmp_path, request, f"{name}.lbug", *parts, batch_size=batch_size) as store:
             assert similar_links(store) == links, name
             assert canonical(store) == reference, name
