@@ -162,7 +162,7 @@ def check_after_kill(target: Target, trial: str, reference_counts: dict, report:
     for read_only in (True, False):
         try:
             with target.open(trial, read_only=read_only) as store:
-                counts = per_notice(store) if read_only else None
+                counts = None if not read_only else per_notice(store) if store.stats()["nodes"]["Notice"] else {}
         except Exception as error:  # noqa: BLE001 - counted and shown
             report.unopenable_read_only += read_only
             report.unopenable += not read_only

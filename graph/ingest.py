@@ -1,7 +1,9 @@
 """Files in, graph out: find notice files, extract each, load them in batches, count what happened.
 
 Contract: ``find_notice_files(paths)`` expands folders recursively to their .txt .md .html .htm
-files (a file named explicitly is taken whatever its suffix), sorted, each once.
+entries that are not folders (a FIFO or a looping symlink is listed, never opened, so the reader
+reports it; symlinked folders are not followed, so a loop cannot recur; a folder named x.txt is a
+folder), a file named explicitly is taken whatever its suffix; sorted, each once.
 ``ingest(store, files, encoding=None, progress=None)`` extracts every file (a file that cannot
 be extracted is a failure with its reason; the others still load), loads the notices with
 ``store.load_many`` in batches of ``batch_size``, calls ``progress(1)`` per file, links the
@@ -61,7 +63,7 @@ def find_notice_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     found: set[Path] = set()
     for path in map(Path, paths):
         if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in NOTICE_SUFFIXES)
+            found.update(p for p in path.rglob("*") if p.suffix.lower() in NOTICE_SUFFIXES and not p.is_dir())
         else:
             found.add(path)
     return sorted(found)
@@ -69,11 +71,19 @@ def find_notice_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 def extract(path: Path, encoding: str | None) -> Notice | Failure:
     try:
-        return extract_file(path.resolve(), encoding=encoding)
+        return extract_file(_absolute(path), encoding=encoding)
     except NoticeError as error:
         return Failure(str(path), error.reason)
     except Exception as error:  # noqa: BLE001 - an extractor bug fails this file, not the run
         return Failure(str(path), f"extraction failed: {type(error).__name__}: {one_line(error)}")
+
+
+def _absolute(path: Path) -> Path:
+    """The resolved path; a symlink loop cannot be resolved: its absolute path, for the reader to refuse."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.absolute()
 
 
 def ingest(store: GraphStore, files: list[Path], encoding: str | None = None,

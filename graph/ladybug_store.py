@@ -35,7 +35,7 @@ from .taxonomy_rows import write_taxonomy
 
 READER_ATTEMPTS = 5
 ARROW_TYPES = {INT64: pa.int64(), DOUBLE: pa.float64(), STRINGS: pa.list_(pa.string())}
-_RECOVERY = re.compile(r"recovery pending|WAL checksum|Reading past the end", re.I)
+_RECOVERY = re.compile(r"recovery (?:is )?pending|WAL checksum|Reading past the end", re.I)
 _LOCKED = re.compile(r"Could not set lock on file.*?(\(Lock is held by PID \d+\))?\s*\(Error", re.S)
 
 

@@ -27,6 +27,8 @@ _NOT_UNITS = re.compile(r"(?:学习中心|以人民为中心|行政中心|地理
 def find_units(text: str) -> list[str]:
     found: dict[str, None] = {}
     for clause in _CLAUSE_BREAK.split(text):
+        if len(clause) < 2:
+            continue  # too short for a unit; a run of brackets splits into a million of these
         unit = _unit_at_start(_LEADING_WORDS.sub("", clause))
         if len(unit) >= 4 and not re.search(r"[的了是个]", unit) and not _GENERIC.search(unit) \
                 and not _NOT_UNITS.search(unit):
