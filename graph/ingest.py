@@ -1,13 +1,16 @@
 """Files in, graph out: find notice files, extract each, load them in batches, count what happened.
 
 Contract: ``find_notice_files(paths)`` expands folders recursively to their .txt .md .html .htm
-files (a file named explicitly is taken whatever its suffix), sorted, each once.
+entries that are not folders (a FIFO or a looping symlink is listed, never opened, so the reader
+reports it; symlinked folders are not followed, so a loop cannot recur; a folder named x.txt is a
+folder), a file named explicitly is taken whatever its suffix; sorted, each once.
 ``ingest(store, files, encoding=None, progress=None)`` extracts every file (a file that cannot
 be extracted is a failure with its reason; the others still load), loads the notices with
 ``store.load_many`` in batches of ``batch_size``, calls ``progress(1)`` per file, links the
-problems of the notices loaded or replaced to similar problems across the store
-(similar.link_similar; ``report.similar`` counts the links written) and returns an
-``IngestReport``. Batches are large because each commit of a bulk write costs LadybugDB a
+problems of the notices loaded or replaced to similar problems across the store and returns an
+``IngestReport`` (``report.similar`` counts the links created). Each batch is marked pending
+before it is written and the links complete what is pending (pending.py), so a load killed
+after a commit leaves nothing half-done that the next load does not finish. Batches are large because each commit of a bulk write costs LadybugDB a
 checkpoint (~0.8 s at 1,000 notices, whatever the batch size). Extraction runs in a process pool (one worker per core) when there are many
 files; the notices still load in file order, from this process. Notice sources are absolute paths, so reloading a changed file replaces it
 whichever working directory the load runs from. ``StoreUnavailable`` propagates.
@@ -24,8 +27,9 @@ from pathlib import Path
 from ..loaders import NoticeError, extract_file
 from ..loaders.records import Notice
 from .errors import one_line
-from .similar import link_similar
+from . import pending
 from .store import GraphStore, LoadResult
+from .workers import die_with_parent
 
 NOTICE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 PARALLEL_FROM = 40  # below this many files a process pool costs more than it saves
@@ -59,7 +63,7 @@ def find_notice_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     found: set[Path] = set()
     for path in map(Path, paths):
         if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in NOTICE_SUFFIXES)
+            found.update(p for p in path.rglob("*") if p.suffix.lower() in NOTICE_SUFFIXES and not p.is_dir())
         else:
             found.add(path)
     return sorted(found)
@@ -67,11 +71,19 @@ def find_notice_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 def extract(path: Path, encoding: str | None) -> Notice | Failure:
     try:
-        return extract_file(path.resolve(), encoding=encoding)
+        return extract_file(_absolute(path), encoding=encoding)
     except NoticeError as error:
         return Failure(str(path), error.reason)
     except Exception as error:  # noqa: BLE001 - an extractor bug fails this file, not the run
         return Failure(str(path), f"extraction failed: {type(error).__name__}: {one_line(error)}")
+
+
+def _absolute(path: Path) -> Path:
+    """The resolved path; a symlink loop cannot be resolved: its absolute path, for the reader to refuse."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.absolute()
 
 
 def ingest(store: GraphStore, files: list[Path], encoding: str | None = None,
@@ -85,21 +97,22 @@ def ingest(store: GraphStore, files: list[Path], encoding: str | None = None,
                 (report.failures if isinstance(outcome, Failure) else notices).append(outcome)
                 if progress:
                     progress(1)
+            pending.mark_batch(store, notices)
             record(report, store.load_many(notices))
-    changed = [r.notice_id for r in report.results if r.outcome in ("loaded", "replaced")]
-    report.similar = link_similar(store, changed)
+    report.similar = pending.complete(store).created
     return report
 
 
 @contextlib.contextmanager
 def _extractor(file_count: int, workers: int | None) -> Iterator[Callable[..., Iterable[Notice | Failure]]]:
     """Extraction is CPU-bound: many files are extracted in a pool of processes (one per core
-    unless ``workers`` says otherwise), a few in this process. Results keep the files' order."""
+    unless ``workers`` says otherwise), a few in this process. Results keep the files' order.
+    Workers die with this process (workers.py), so a killed load leaves none behind."""
     workers = workers or min(os.cpu_count() or 1, 4)
     if workers < 2 or file_count < PARALLEL_FROM:
         yield lambda paths, encoding: (extract(path, encoding) for path in paths)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         yield lambda paths, encoding: pool.map(extract, paths, [encoding] * len(paths), chunksize=8)
 
 

@@ -7,7 +7,11 @@ older tables with ``ALTER TABLE … ADD IF NOT EXISTS``). Each notice is written
 ``BEGIN TRANSACTION … COMMIT`` with the UNWIND statements of cypher.py; the bulk path COPYs
 Arrow tables (owned nodes, shared nodes not yet stored, relationships) in one transaction, their
 columns in the stored table's order.
-``read_only=True`` opens for reading alongside a writer (retry on failure: see ENGINES.md).
+``read_only=True`` opens for reading alongside a writer: a failed open is retried (a checkpoint
+in progress, see ENGINES.md); one that fails because an interrupted write awaits recovery
+("checkpoint recovery pending" after a SIGKILL) opens the file read-write once to recover it when
+no writer holds the lock, then reads; otherwise it says in one line what to run. A second
+writer is refused at once, naming the pid that holds the lock.
 ``read_query`` runs in ``BEGIN TRANSACTION READ ONLY``.
 """
 from __future__ import annotations
@@ -32,6 +36,7 @@ from .taxonomy_rows import write_taxonomy
 
 READER_ATTEMPTS = 5
 ARROW_TYPES = {INT64: pa.int64(), DOUBLE: pa.float64(), STRINGS: pa.list_(pa.string())}
+_RECOVERY = re.compile(r"recovery (?:is )?pending|WAL checksum|Reading past the end", re.I)
 _LOCKED = re.compile(r"Could not set lock on file.*?(\(Lock is held by PID \d+\))?\s*\(Error", re.S)
 
 
@@ -76,10 +81,30 @@ class LadybugStore(GraphStore):
                 return self._connect()
             except (RuntimeError, OSError) as error:
                 self.close()
+                if self.read_only and _RECOVERY.search(str(error)) and self._recover():
+                    continue  # the interrupted write is recovered: open for reading again
                 if attempt == attempts or _LOCKED.search(str(error)):
-                    raise StoreUnavailable(unavailable_reason(self.path, error)) from None
+                    raise StoreUnavailable(self._failure(error)) from None
                 time.sleep(0.2 * attempt)  # a reader may meet a checkpoint in progress: retry
         raise AssertionError("unreachable")
+
+    def _recover(self) -> bool:
+        """Open read-write once, which replays an interrupted checkpoint, when no writer holds
+        the file; False when one does (that writer recovers it: the reader retries)."""
+        try:
+            ladybug.Database(str(self.path), read_only=False).close()
+        except (RuntimeError, OSError) as error:
+            if _LOCKED.search(str(error)):
+                return False
+            raise StoreUnavailable(f"{self.describe()} needs recovery after an interrupted write and it failed "
+                                   f"({one_line(error)}): run `noticegraph repair --db {self.path}`") from None
+        return True
+
+    def _failure(self, error: Exception) -> str:
+        if _RECOVERY.search(str(error)):
+            return (f"{self.describe()} is being recovered by a writer after an interrupted write: "
+                    f"try again shortly, or run `noticegraph repair --db {self.path}` once the writer is gone")
+        return unavailable_reason(self.path, error)
 
     def _connect(self) -> "LadybugStore":
         if not self.read_only:

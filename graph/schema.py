@@ -157,7 +157,7 @@ RELATIONSHIPS: tuple[RelType, ...] = (
              Prop("context_terms", STRINGS, "terms that matched the problem's headings")),
             "A type the classifier (loaders/classify.py) gave the problem; most specific types only."),
     RelType("BROADER", (("ProblemType", "ProblemType"),), (), "Type hierarchy (skos:broader)."),
-    RelType("SIMILAR_TO", (("Problem", "Problem"),), (Prop("score", DOUBLE, "character n-gram TF-IDF cosine"),),
+    RelType("SIMILAR_TO", (("Problem", "Problem"),), (Prop("score", DOUBLE, "cosine of the character 2+3-gram sets (graph/similar.py)"),),
             "Similar problems of two different notices (graph/similar.py); one relationship per pair, "
             "from the smaller id to the larger: match it undirected."),
 )

@@ -1,23 +1,31 @@
-"""Similar problems across notices: character n-gram TF-IDF cosine, as SIMILAR_TO relationships.
+"""Similar problems across notices: cosine of character n-gram sets with an exact top-k, as SIMILAR_TO.
 
 Contract:
-- ``similar_pairs(problems, new, threshold, top_k)``: ``problems`` maps problem id → (notice id,
-  text) for every problem of the corpus, ``new`` is the ids to link; each problem of ``new`` is
-  paired with its ``top_k`` most similar problems of *other* notices scoring >= ``threshold``
-  (ties by id); returns the pairs as ``(a, b, score)`` with ``a < b``, sorted. Texts are
-  NFKC-normalised with whitespace and punctuation removed; a text's vector is its character 2-
-  and 3-grams, weighted (1 + log tf) x smooth idf over ``problems`` and L2-normalised; equal
-  texts are vectorised once. Candidates share at least one n-gram found in at most
-  ``MAX_DF_SHARE`` of the problems (an n-gram in nearly every text adds little to a cosine);
-  every candidate's cosine is exact. ``top_k`` bounds the links of a phrase that thousands of
-  notices repeat word for word.
-- ``link_similar(store, notice_ids, threshold=THRESHOLD) -> int`` recomputes the SIMILAR_TO
-  relationships of the problems of ``notice_ids`` against every problem in the store, in one
-  transaction: their old ones are deleted, the new ones created in checked UNWIND batches, one
-  per pair, from the smaller id to the larger (match them undirected). Calling it again on an unchanged
-  store changes nothing; the idf is that of the store at the time, so links made earlier are
-  not rescored when later notices arrive. Returns the number written. docs/recurrence.md says
-  how ``THRESHOLD`` was chosen.
+- ``score(a, b)`` (``set_cosine``): |A ∩ B| / sqrt(|A| |B|) over the *sets* of character 2- and
+  3-grams of two texts (NFKC, whitespace and punctuation removed), rounded to 4 decimals and
+  computed from integers, so it is symmetric and depends on the two texts only, never on the
+  rest of the corpus; texts sharing no n-gram score 0.
+- The links: every problem p has its neighbours N(p), its ``TOP_K`` best problems of *other*
+  notices scoring >= ``THRESHOLD``, best first, ties by problem id. SIMILAR_TO holds one
+  relationship per pair {p, q} with q in N(p) (from the smaller id to the larger, with its
+  ``score``; match it undirected). So the links are a function of the set of problems alone:
+  load order, batch sizes and the number of loads change nothing.
+- ``similar_pairs(problems, threshold, top_k)``: that link set computed from scratch over
+  ``problems`` (problem id → (notice id, text)), as sorted ``(a, b, score)`` with ``a < b``.
+- ``link_similar(store, notice_ids, touched=(), …) -> LinkReport`` brings the store's links up
+  to date incrementally after the notices ``notice_ids`` were loaded or replaced and the
+  problems ``touched`` lost neighbours (partners of deleted problems): the *affected* problems
+  are the new ones, ``touched``, and every stored problem scoring >= THRESHOLD against a new one
+  (only those can gain a new problem in their top-k); their neighbours, and those of their
+  current partners, are recomputed against every stored problem, and only the links touching an
+  affected problem that changed are deleted or created, in one transaction (``also(run)`` runs
+  inside it: pending.py clears its markers there; many links are created through the store's
+  bulk path, COPY on LadybugDB). The result equals ``similar_pairs`` over the
+  store, provided the links held before were exact (tests/test_determinism.py shows it).
+- Candidates come from an inverted index of every n-gram of every distinct text: the postings
+  of a text's n-grams counted give its overlap with every text sharing one, so every pair at or
+  above the threshold is found and scored exactly. Equal texts are scored once.
+docs/recurrence.md says how ``THRESHOLD`` was chosen.
 """
 from __future__ import annotations
 
@@ -25,135 +33,192 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from itertools import groupby
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain, groupby
+from operator import itemgetter
 from typing import Any
 
+import numpy as np
+
+from .rows import GraphRows
 from .store import GraphStore, Run, run_batched
 
-THRESHOLD = 0.15
+THRESHOLD = 0.17
 TOP_K = 5
 NGRAM_SIZES = (2, 3)
-MAX_DF_SHARE = 0.05
-MIN_DF_CAP = 20
+DIGITS = 4
+BULK_FROM = 2000  # links created at once through the store's bulk path
 _NOISE = re.compile(r"[\W_]+")
-Vector = dict[str, float]
+Problems = dict[str, tuple[str, str]]
+Pair = tuple[str, str]
 
-READ_PROBLEMS = ("MATCH (n:Notice)-[:CONTAINS]->(p:Problem) RETURN p.id AS id, n.id AS notice, p.text AS text "
-                 "ORDER BY id")
-DELETE_LINKS = ("MATCH (a:Problem)-[s:SIMILAR_TO]->(b:Problem) WHERE a.notice_id IN $ids OR b.notice_id IN $ids "
+READ_PROBLEMS = "MATCH (p:Problem) RETURN p.id AS id, p.notice_id AS notice, p.text AS text"
+READ_LINKS = "MATCH (a:Problem)-[s:SIMILAR_TO]->(b:Problem) RETURN a.id AS src, b.id AS dst, s.score AS score"
+DELETE_LINKS = ("UNWIND $rows AS r MATCH (a:Problem {id: r.src})-[s:SIMILAR_TO]->(b:Problem {id: r.dst}) "
                 "DELETE s RETURN count(*) AS n")
 CREATE_LINKS = ("UNWIND $rows AS r MATCH (a:Problem {id: r.src}) MATCH (b:Problem {id: r.dst}) "
                 "CREATE (a)-[:SIMILAR_TO {score: r.score}]->(b) RETURN count(*) AS n")
 
 
-def ngrams(text: str) -> Counter[str]:
+def ngrams(text: str) -> frozenset[str]:
     clean = _NOISE.sub("", unicodedata.normalize("NFKC", text or ""))
-    return Counter(clean[i:i + n] for n in NGRAM_SIZES for i in range(len(clean) - n + 1))
+    return frozenset(clean[i:i + n] for n in NGRAM_SIZES for i in range(len(clean) - n + 1))
 
 
-def tfidf(counts: list[Counter[str]], weights: list[int] | None = None) -> list[Vector]:
-    """Unit TF-IDF vectors; ``weights[k]`` is how many documents ``counts[k]`` stands for."""
-    weights = weights or [1] * len(counts)
-    df: Counter[str] = Counter()
-    for count, weight in zip(counts, weights):
-        for gram in count:
-            df[gram] += weight
-    total = sum(weights)
-    idf = {gram: math.log((1 + total) / (1 + k)) + 1 for gram, k in df.items()}
-    return [_unit({g: (1 + math.log(tf)) * idf[g] for g, tf in count.items()}) for count in counts]
+def set_cosine(a: frozenset[str], b: frozenset[str]) -> float:
+    return cosine_of(len(a & b), len(a), len(b))
 
 
-def _unit(vector: Vector) -> Vector:
-    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-    return {g: w / norm for g, w in vector.items()}
+@lru_cache(maxsize=65536)
+def cosine_of(overlap: int, size_a: int, size_b: int) -> float:
+    return round(overlap / math.sqrt(size_a * size_b), DIGITS) if size_a and size_b else 0.0
 
 
-def cosine(a: Vector, b: Vector) -> float:
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return sum(w * large.get(g, 0.0) for g, w in small.items())
+def score(text_a: str, text_b: str) -> float:
+    return set_cosine(ngrams(text_a), ngrams(text_b))
 
 
-def similar_pairs(problems: dict[str, tuple[str, str]], new: Iterable[str], threshold: float = THRESHOLD,
-                  top_k: int = TOP_K) -> list[tuple[str, str, float]]:
-    corpus = Corpus(problems)
-    found: dict[tuple[str, str], float] = {}
-    for pid in sorted(set(new) & problems.keys()):
-        for other, score in corpus.nearest(pid, threshold, top_k):
-            found[(min(pid, other), max(pid, other))] = score
-    return sorted((a, b, s) for (a, b), s in found.items())
+def _postings(sets: list[frozenset[str]]) -> dict[str, np.ndarray]:
+    """Each n-gram → the indexes of the texts holding it."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for k, grams in enumerate(sets):
+        for gram in grams:
+            postings[gram].append(k)
+    return {gram: np.array(ks, dtype=np.int64) for gram, ks in postings.items()}
 
 
 class Corpus:
-    """The problems' distinct texts as TF-IDF vectors, with postings of the rarer n-grams."""
+    """The problems' distinct texts as n-gram sets, with the postings of every n-gram."""
 
-    def __init__(self, problems: dict[str, tuple[str, str]]) -> None:
-        self.problems = problems
-        self.members: dict[str, list[str]] = defaultdict(list)  # text -> problem ids, sorted
+    def __init__(self, problems: Problems, threshold: float = THRESHOLD, top_k: int = TOP_K) -> None:
+        self.problems, self.threshold, self.top_k = problems, threshold, top_k
+        members: dict[str, list[str]] = defaultdict(list)
         for pid in sorted(problems):
-            self.members[problems[pid][1]].append(pid)
-        self.texts = list(self.members)
+            members[problems[pid][1]].append(pid)
+        self.texts = list(members)
+        self.members = [members[text] for text in self.texts]  # problem ids per text, sorted
         self.index = {text: k for k, text in enumerate(self.texts)}
-        counts = [ngrams(text) for text in self.texts]
-        self.vectors = tfidf(counts, [len(self.members[t]) for t in self.texts])
-        self.postings = _postings(counts, [len(self.members[t]) for t in self.texts],
-                                  max(MIN_DF_CAP, int(MAX_DF_SHARE * len(problems))))
-        self._cache: dict[tuple[int, float], list[tuple[float, list[str]]]] = {}
+        self.sets = [ngrams(text) for text in self.texts]
+        self.sizes = [len(grams) for grams in self.sets]
+        self._roots = np.sqrt(np.array(self.sizes, dtype=np.float64))
+        self.postings = _postings(self.sets)
+        self._ranked: dict[int, list[tuple[float, str]]] = {}
 
-    def nearest(self, pid: str, threshold: float, top_k: int) -> list[tuple[str, float]]:
-        """Up to ``top_k`` problems of other notices at cosine >= threshold, best first (ties by id)."""
+    def matches(self, k: int) -> Iterator[tuple[float, int]]:
+        """Every text scoring >= threshold against text ``k`` (``k`` itself included): the
+        overlaps are counted with numpy, the scores of the texts that can reach the threshold
+        computed exactly by ``cosine_of``."""
+        if not self.sets[k]:
+            return
+        size, sizes = self.sizes[k], self.sizes
+        hits = np.concatenate([self.postings[gram] for gram in self.sets[k]])
+        overlaps = np.bincount(hits, minlength=len(self.texts))
+        floor = self.threshold - 10 ** -DIGITS  # a raw score below it cannot round up to the threshold
+        for j in np.flatnonzero(overlaps >= floor * math.sqrt(size) * self._roots).tolist():
+            value = cosine_of(int(overlaps[j]), size, sizes[j])
+            if value >= self.threshold:
+                yield value, j
+
+    def ranked(self, k: int) -> list[tuple[float, str]]:
+        """The problems matching text ``k``, best first, ties by id: at least as many as every
+        problem of text ``k`` needs to find its top-k among other notices (once per text)."""
+        if k not in self._ranked:
+            ranked: list[tuple[float, str]] = []
+            per_notice: Counter[str] = Counter()
+            for value, group in groupby(sorted(self.matches(k), key=lambda m: -m[0]), key=itemgetter(0)):
+                pids = sorted(chain.from_iterable(self.members[j] for _, j in group))
+                ranked.extend((value, pid) for pid in pids)
+                per_notice.update(self.problems[pid][0] for pid in pids)
+                if len(ranked) - max(per_notice.values()) >= self.top_k:
+                    break  # even the notice with most problems here has top_k of others
+            self._ranked[k] = ranked
+        return self._ranked[k]
+
+    def nearest(self, pid: str) -> list[tuple[str, float]]:
+        """N(pid): its top-k problems of other notices at >= threshold, best first, ties by id."""
         notice, text = self.problems[pid]
         found: list[tuple[str, float]] = []
-        for score, ids in self._ranked(self.index[text], threshold):
-            for q in ids:
-                if self.problems[q][0] != notice:
-                    found.append((q, score))
-                    if len(found) == top_k:
-                        return found
+        for value, other in self.ranked(self.index[text]):
+            if self.problems[other][0] != notice:
+                found.append((other, value))
+                if len(found) == self.top_k:
+                    break
         return found
 
-    def _ranked(self, k: int, threshold: float) -> list[tuple[float, list[str]]]:
-        """The problems whose text scores >= threshold against text ``k`` (its own included),
-        grouped by score, best first, each group sorted by id; computed once per text."""
-        key = (k, threshold)
-        if key not in self._cache:
-            scores = [(round(cosine(self.vectors[k], self.vectors[o]), 4), o)
-                      for o in _candidates(self.vectors[k], self.postings)]
-            ranked = sorted((s, o) for s, o in scores if s >= threshold)[::-1]
-            self._cache[key] = [(score, sorted(q for _, o in group for q in self.members[self.texts[o]]))
-                                for score, group in groupby(ranked, key=lambda item: item[0])]
-        return self._cache[key]
+    def neighbours_of_texts(self, pids: Iterable[str]) -> set[str]:
+        """Every problem whose text scores >= threshold against the text of one of ``pids``."""
+        found: set[str] = set()
+        for k in {self.index[self.problems[pid][1]] for pid in pids}:
+            for _, j in self.matches(k):
+                found.update(self.members[j])
+        return found
+
+    def links_of(self, pids: Iterable[str], keep: Callable[[str, str], bool]) -> dict[Pair, float]:
+        """The pairs {p, q} with q in N(p) for p in ``pids`` that ``keep(p, q)`` accepts."""
+        links: dict[Pair, float] = {}
+        for pid in sorted(pids):
+            for other, value in self.nearest(pid):
+                if keep(pid, other):
+                    links[(min(pid, other), max(pid, other))] = value
+        return links
 
 
-def _postings(counts: list[Counter[str]], weights: list[int], cap: int) -> dict[str, list[int]]:
-    postings: dict[str, list[int]] = defaultdict(list)
-    df: Counter[str] = Counter()
-    for k, count in enumerate(counts):
-        for gram in count:
-            postings[gram].append(k)
-            df[gram] += weights[k]
-    return {gram: docs for gram, docs in postings.items() if df[gram] <= cap}
+def similar_pairs(problems: Problems, threshold: float = THRESHOLD,
+                  top_k: int = TOP_K) -> list[tuple[str, str, float]]:
+    """The whole link set over ``problems``, from scratch (the reference for link_similar)."""
+    links = Corpus(problems, threshold, top_k).links_of(problems, lambda p, q: True)
+    return sorted((a, b, s) for (a, b), s in links.items())
 
 
-def _candidates(vector: Vector, postings: dict[str, list[int]]) -> set[int]:
-    found: set[int] = set()
-    for gram in vector:
-        found.update(postings.get(gram, ()))
-    return found
+@dataclass(frozen=True)
+class LinkReport:
+    affected: int = 0
+    created: int = 0
+    deleted: int = 0
 
 
-def link_similar(store: GraphStore, notice_ids: Iterable[str], threshold: float = THRESHOLD) -> int:
-    """Recompute the SIMILAR_TO links of the problems of ``notice_ids`` (see the module contract)."""
-    chosen = sorted(set(notice_ids))
-    if not chosen:
-        return 0
-    problems = {row["id"]: (row["notice"], row["text"] or "") for row in store.query(READ_PROBLEMS)}
-    wanted = set(chosen)
-    new = [pid for pid, (notice, _) in problems.items() if notice in wanted]
-    rows = [{"src": a, "dst": b, "score": s} for a, b, s in similar_pairs(problems, new, threshold)]
-    return store.write(lambda run: _relink(run, chosen, rows))
+def link_similar(store: GraphStore, notice_ids: Iterable[str], touched: Iterable[str] = (),
+                 threshold: float = THRESHOLD, top_k: int = TOP_K,
+                 also: Callable[[Run], Any] | None = None) -> LinkReport:
+    """Update the SIMILAR_TO links after ``notice_ids`` arrived and ``touched`` lost partners."""
+    problems = {row["id"]: (row["notice"], row["text"] or "") for row in scalar_rows(store, READ_PROBLEMS)}
+    corpus = Corpus(problems, threshold, top_k)
+    stored = {(row["src"], row["dst"]): row["score"] for row in scalar_rows(store, READ_LINKS)}
+    affected = affected_problems(corpus, set(notice_ids), touched)
+    partners = {b if a in affected else a for a, b in stored if a in affected or b in affected}
+    scope = affected | (partners & problems.keys())
+    wanted = corpus.links_of(scope, lambda p, q: p in affected or q in affected)
+    old = {pair: s for pair, s in stored.items() if pair[0] in affected or pair[1] in affected}
+    removed = [{"src": a, "dst": b} for (a, b), s in sorted(old.items()) if wanted.get((a, b)) != s]
+    added = [{"src": a, "dst": b, "score": s} for (a, b), s in sorted(wanted.items()) if old.get((a, b)) != s]
+    if removed or added or also:
+        store.write(lambda run: _apply(store, run, removed, added, also))
+    return LinkReport(len(affected), len(added), len(removed))
 
 
-def _relink(run: Run, notice_ids: list[str], rows: list[dict[str, Any]]) -> int:
-    run(DELETE_LINKS, {"ids": notice_ids})
-    return run_batched(run, CREATE_LINKS, rows) if rows else 0
+def scalar_rows(store: GraphStore, statement: str) -> list[dict[str, Any]]:
+    """Rows of strings and numbers straight from the engine: both drivers give them as plain
+    Python values already, and skipping values.plain halves the time of reading 300k links."""
+    return store._run(statement, {})
+
+
+def affected_problems(corpus: Corpus, notice_ids: set[str], touched: Iterable[str]) -> set[str]:
+    """The new problems, ``touched`` ones still stored, and every problem near a new one."""
+    new = {pid for pid, (notice, _) in corpus.problems.items() if notice in notice_ids}
+    if len(new) == len(corpus.problems):
+        return new
+    return new | (set(touched) & corpus.problems.keys()) | corpus.neighbours_of_texts(new)
+
+
+def _apply(store: GraphStore, run: Run, removed: list[dict[str, Any]], added: list[dict[str, Any]],
+           also: Callable[[Run], Any] | None) -> None:
+    if removed:
+        run_batched(run, DELETE_LINKS, removed, expected=False)
+    if len(added) >= BULK_FROM:  # the store's bulk path: COPY on LadybugDB (300k links 57 s → 8 s)
+        store._bulk_write_rows(run, GraphRows(rels={("SIMILAR_TO", "Problem", "Problem"): added}))
+    elif added:
+        run_batched(run, CREATE_LINKS, added)
+    if also:
+        also(run)

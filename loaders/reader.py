@@ -16,7 +16,11 @@ Contract of ``read_source(path, encoding=None) -> SourceText``:
   publication-date line if the page shows one, then the main content, one line per block
   element. Text inside blocks is kept verbatim apart from collapsing HTML whitespace
   (NBSP, full-width spaces and punctuation are left to the extractor).
-- Errors (all ``NoticeError``): ``UnreadableNotice`` (cannot open / decode),
+- Hostile files fail fast with one line and bounded memory: anything but a regular file (a
+  directory, a FIFO: never opened, so never blocks), a file over ``MAX_BYTES`` (20 MB, refused
+  before it is read), a symlink loop or unreadable file (the OS error), HTML nested deeper than
+  ``MAX_HTML_DEPTH`` (400) elements (refused before parsing).
+- Errors (all ``NoticeError``): ``UnreadableNotice`` (cannot open / decode / one of the above),
   ``BinaryNotice`` (NUL bytes, control bytes, binary signature), ``EmptyNotice`` (nothing but
   whitespace or markup), ``NotANotice`` (no 巡视/巡察 + 整改 vocabulary).
 """
@@ -25,6 +29,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Literal
@@ -62,7 +67,7 @@ def read_source(path: str | os.PathLike[str], encoding: str | None = None) -> So
     fmt = fmt or ("html" if _looks_like_html(text) else "text")
     text = _normalise_newlines(text)
     if fmt == "html":
-        text = html_to_text(text)
+        text = html_to_text(text, name)
     if not text.strip():
         raise EmptyNotice(name, "no text (only whitespace or markup)")
     _check_vocabulary(name, text)
@@ -85,16 +90,34 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"),
 # control bytes that never occur in UTF-8/GB18030/Big5 text (tab, LF, VT, FF, CR excluded)
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
 _MAX_CONTROL_RATIO = 0.05
+MAX_BYTES = 20_000_000  # real notices are well under 1 MB; larger files are refused unread
 
 
 def _read_bytes(path: str) -> bytes:
+    """The file's bytes: a regular file of at most ``MAX_BYTES`` (checked before reading, so a
+    FIFO never blocks and a huge file is never loaded)."""
     try:
-        data = Path(path).read_bytes()
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableNotice(path, f"not a regular file ({_file_kind(info.st_mode)})")
+        if info.st_size > MAX_BYTES:
+            raise UnreadableNotice(path, f"file too large: {info.st_size / 1e6:.1f} MB "
+                                         f"(notices are read up to {MAX_BYTES // 1_000_000} MB)")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise UnreadableNotice(path, f"cannot open: {exc.strerror or exc}") from exc
+    if len(data) > MAX_BYTES:
+        raise UnreadableNotice(path, f"file too large: it grew past {MAX_BYTES // 1_000_000} MB while read")
     if not data:
         raise EmptyNotice(path, "empty file (0 bytes)")
     return data
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def _check_binary(path: str, data: bytes) -> None:
@@ -279,10 +302,20 @@ _BARE_DATE = re.compile(_DATE)
 _PUBDATE_META = re.compile(r"pubdate|publish|dcdate|dctermsissued|datepublished")
 _HEADER_LINES = 5
 _HEADER_LINE_MAX = 80
+MAX_HTML_DEPTH = 400
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
+_UNNESTED = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+             "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody",
+             "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body"}
 
 
-def html_to_text(html: str) -> str:
-    """The text of a notice page: title line, publication-date line, then the main content."""
+def html_to_text(html: str, path: str = "<html>") -> str:
+    """The text of a notice page: title line, publication-date line, then the main content.
+    A page nested deeper than ``MAX_HTML_DEPTH`` raises ``UnreadableNotice`` before it is
+    parsed (the parser's time grows with the square of the depth)."""
+    depth = nesting_depth(html)
+    if depth > MAX_HTML_DEPTH:
+        raise UnreadableNotice(path, f"HTML nested {depth} elements deep (pages are read up to {MAX_HTML_DEPTH})")
     tree = _Parser(html)
     for node in tree.css(_NEVER_CONTENT):
         node.decompose()
@@ -292,6 +325,19 @@ def html_to_text(html: str) -> str:
     date_line = _date_line(tree, page, title)
     body = _drop_leading_duplicates(_render(_main_block(tree)), title, date_line)
     return "\n".join(line for line in (title, date_line, body) if line)
+
+
+def nesting_depth(html: str) -> int:
+    """The deepest nesting of elements by a linear scan of the tags: void elements and those
+    HTML closes by itself (p, li, td, …) are not counted, a stray end tag never goes below 0."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if name in _UNNESTED or self_closing:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _cjk_count(node) -> int:

@@ -123,8 +123,12 @@ def print_load_summary(report: Any) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 def stats(as_json: bool, **options: Any) -> None:
     """Count nodes per label and relationships per type."""
+    from noticegraph.cli_repair import pending_line
+
     with opened_store(options, read_only=True) as graph:
-        counts = graph.stats()
+        counts, pending = graph.stats(), pending_line(graph)
+    if pending:
+        click.echo(pending, err=True)
     if as_json:
         click.echo(json.dumps(counts, indent=2, sort_keys=True))
         return
@@ -147,4 +151,4 @@ def reset(yes: bool, **options: Any) -> None:
 
 
 # Command modules that register themselves on `main` (kept apart so each stays small).
-from noticegraph import cli_query, cli_types  # noqa: E402,F401
+from noticegraph import cli_query, cli_repair, cli_types  # noqa: E402,F401
