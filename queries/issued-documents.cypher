@@ -5,7 +5,8 @@ WHERE (b.id = $body OR $body IS NULL)
   AND (g.kind = $kind OR $kind IS NULL)
 OPTIONAL MATCH (m:Measure)-[:ISSUES]->(g)
 WHERE m.notice_id = n.id
-WITH b, g, collect(DISTINCT n.id) AS notice_ids, collect(DISTINCT m.id) AS measure_ids
+WITH b, g, count(DISTINCT n) AS notices, count(DISTINCT m) AS measures
 RETURN b.id AS body, b.name AS body_name, g.id AS document, g.title AS title, g.kind AS kind,
-       size(measure_ids) AS measures, size(notice_ids) AS notices, notice_ids, measure_ids
+       measures, notices
 ORDER BY body_name, body, title, document
+LIMIT $limit

@@ -14,11 +14,13 @@ Metadata keys (unknown keys are errors):
 - ``lags``: optional {column: [from column, to column]}: whole days between two ISO dates,
   added in Python because date arithmetic differs between the engines.
 - ``total``: optional Cypher returning one row with one column ``total``: how many rows the
-  query gives without its ``limit``. It takes a subset of the query's parameters, never
+  query gives without its ``limit`` (or a ``UNION ALL`` of such rows, one per part: summed). It takes a subset of the query's parameters, never
   ``limit``. Every query that declares a ``limit`` declares a ``total`` (registry.py checks),
   so a view can say "20 of 3,412".
 - ``detail``: optional {``query``: name of a companion saved query, ``params``: {its parameter:
-  a column of this query's row, or ``$param`` for this query's own bound value}}: the items one
+  a column of this query's row, or ``$param`` for this query's own bound value}, ``counts``:
+  optional, the row column the detail's total equals, when that is not the ``y``/``value``
+  hint (figures chart the largest value stated, and count its ``mentions``)}: the items one
   aggregate row counts (the measures citing one regulation, the problems of one body × type
   cell). A detail query returns the *evidence columns* ``EVIDENCE`` (``notice_id``,
   ``span_start``, ``span_end``: where the item stands in its notice's text) and takes a
@@ -42,7 +44,7 @@ COLUMN_HINTS = frozenset({"x", "y", "series", "row", "column", "value", "source"
                           "start", "end"})
 QUERY_KEYS = {"name": True, "title": True, "description": True, "shape": True, "params": False,
               "columns": False, "sort": False, "lags": False, "total": False, "detail": False}
-DETAIL_KEYS = {"query": True, "params": True}
+DETAIL_KEYS = {"query": True, "params": True, "counts": False}
 EVIDENCE = ("notice_id", "span_start", "span_end")
 LIMIT = "limit"
 PARAM_KEYS = {"name": True, "type": True, "description": True, "default": False, "choices": False}
@@ -64,6 +66,7 @@ class Detail:
     """The companion query listing what one row of an aggregate counts."""
     query: str
     params: Mapping[str, str]  # detail parameter -> row column, or "$name" of the aggregate's parameter
+    counts: str | None = None  # the row column the detail rows add up to (default: the y/value hint)
 
     def bind(self, row: Mapping[str, Any], bound: Mapping[str, Any]) -> dict[str, Any]:
         """The detail query's parameters for one aggregate ``row`` run with ``bound`` parameters."""
@@ -93,6 +96,12 @@ class SavedQuery:
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
+
+    def counted_column(self) -> str | None:
+        """The row column a detail query's total equals: its ``counts``, else the y/value hint."""
+        if self.detail and self.detail.counts:
+            return self.detail.counts
+        return self.columns.get("y") or self.columns.get("value")
 
 
 def check_keys(data: Any, allowed: dict[str, bool], where: str) -> dict[str, Any]:
@@ -199,7 +208,10 @@ def parse_detail(data: Any, where: str) -> Detail | None:
                                                for k, v in params.items()):
         raise QueryDefinitionError(f"{where}: detail params must map the detail query's parameters to "
                                    "row columns or $parameters")
-    return Detail(text_field(data, "query", f"{where}: detail"), dict(params))
+    counts = data.get("counts")
+    if counts is not None and not isinstance(counts, str):
+        raise QueryDefinitionError(f"{where}: detail counts must name a column of the row")
+    return Detail(text_field(data, "query", f"{where}: detail"), dict(params), counts)
 
 
 def saved_query(meta: Any, cypher: str, variants: Mapping[str, str] | None = None,

@@ -4,9 +4,9 @@ MATCH (n:Notice)-[:CONTAINS]->(p:Problem)-[:CONCERNS]->(b:Body)
 WHERE p.deadline < $as_of AND NOT $as_of STARTS WITH p.deadline
   AND p.status IN ['in_progress', 'partial']
   AND (b.id = $body OR $body IS NULL)
-OPTIONAL MATCH (p)-[:ADDRESSED_BY]->(m:Measure)
-WITH n, p, b, collect(m.id) AS measure_ids
+WITH n, p, b ORDER BY p.deadline, p.id LIMIT $limit
 RETURN p.id AS problem, p.text AS problem_text, p.status AS status, p.status_text AS status_text,
        p.deadline AS deadline, b.id AS body, b.name AS body_name, n.id AS notice_id,
-       n.published AS published, size(measure_ids) AS measures, measure_ids
+       n.published AS published, COUNT { MATCH (p)-[:ADDRESSED_BY]->(:Measure) } AS measures,
+       p.span_start AS span_start, p.span_end AS span_end
 ORDER BY deadline, problem

@@ -4,7 +4,7 @@ MATCH (n:Notice)-[:CONTAINS]->(p:Problem)-[:HAS_TYPE]->(t:ProblemType)
 OPTIONAL MATCH (p)-[:CONCERNS]->(b:Body)
 OPTIONAL MATCH (p)-[:RAISED_IN]->(r:Round)
 WITH t, count(DISTINCT n) AS notices, count(DISTINCT p) AS problems, count(DISTINCT b) AS bodies,
-     count(DISTINCT r.start_date) AS rounds, collect(DISTINCT b.name) AS body_names
+     count(DISTINCT r.start_date) AS rounds
 WHERE notices >= $min_notices
-RETURN t.id AS type_id, t.label AS type, t.notation AS notation, notices, problems, bodies, rounds, body_names
+RETURN t.id AS type_id, t.label AS type, t.notation AS notation, notices, problems, bodies, rounds
 ORDER BY notices DESC, bodies DESC, problems DESC, type_id

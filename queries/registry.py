@@ -146,12 +146,13 @@ def run_query(store: Any, query: SavedQuery | str, params: Mapping[str, Any] | N
 
 
 def count_total(store: Any, query: SavedQuery, bound: Mapping[str, Any]) -> int | None:
-    """The number of rows ``query`` gives without its limit, when it declares a ``total``."""
+    """The number of rows ``query`` gives without its limit, when it declares a ``total``
+    (a total written as a ``UNION ALL``, one count per part, is their sum)."""
     if not query.total:
         return None
     used = cypher_parameters(query.total)
     rows = run_read_only(store, query.total, {k: v for k, v in bound.items() if k in used})
-    return int(rows[0]["total"]) if rows else 0
+    return sum(int(row["total"] or 0) for row in rows)
 
 
 def run_detail(store: Any, result: QueryResult, row: Mapping[str, Any],

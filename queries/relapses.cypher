@@ -12,3 +12,4 @@ WITH b, t, later, max(earlier.start_date) AS completed_round, count(DISTINCT don
 RETURN b.id AS body_id, b.name AS body, t.id AS type_id, t.label AS type, completed_round,
        later.start_date AS found_again_round, later.notice_id AS notice_id, completed_problems, found_again
 ORDER BY body_id, type_id, found_again_round, notice_id
+LIMIT $limit

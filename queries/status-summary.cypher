@@ -1,14 +1,15 @@
-// Two parts joined by UNION ALL (rows sorted by the registry: see `sort`). No part returns
-// one expression twice or a null column (LadybugDB limits on UNION).
+// One pass: the problems per notice and status, then each of those counted twice (UNWIND),
+// once for its notice and once for all notices. The overall rows come first so a limit keeps
+// them; the registry then sorts per notice first, overall last (see `sort`).
+MATCH (:Notice)-[:CONTAINS]->(q:Problem)
+WITH count(q) AS all_problems
 MATCH (n:Notice)-[:CONTAINS]->(p:Problem)
-WITH n, coalesce(p.status, 'unstated') AS status, collect(p.id) AS problem_ids
-RETURN 'notice' AS scope, n.id AS notice_id, n.title AS title, status,
-       size(problem_ids) AS problems, COUNT { MATCH (n)-[:CONTAINS]->(:Problem) } AS total,
-       [n.id] AS notice_ids, problem_ids
-UNION ALL
-MATCH (n:Notice)-[:CONTAINS]->(p:Problem)
-WITH coalesce(p.status, 'unstated') AS status, collect(DISTINCT n.id) AS notice_ids,
-     collect(p.id) AS problem_ids
-RETURN 'overall' AS scope, 'all' AS notice_id, 'all notices' AS title, status,
-       size(problem_ids) AS problems, COUNT { MATCH (:Notice)-[:CONTAINS]->(:Problem) } AS total,
-       notice_ids, problem_ids
+WITH all_problems, n, coalesce(p.status, 'unstated') AS status, count(p) AS problems
+WITH all_problems, n, status, problems, COUNT { MATCH (n)-[:CONTAINS]->(:Problem) } AS in_notice
+UNWIND ['overall', 'notice'] AS scope
+WITH scope, CASE WHEN scope = 'notice' THEN n.id ELSE 'all' END AS notice_id,
+     CASE WHEN scope = 'notice' THEN n.title ELSE 'all notices' END AS title, status,
+     CASE WHEN scope = 'notice' THEN in_notice ELSE all_problems END AS total, sum(problems) AS problems
+RETURN scope, notice_id, title, status, problems, total
+ORDER BY scope DESC, notice_id, status
+LIMIT $limit

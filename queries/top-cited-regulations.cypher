@@ -10,8 +10,7 @@ OPTIONAL MATCH (m:Measure)-[:CITES]->(g)
 WHERE m.notice_id IN notice_ids
 WITH g, notice_ids, collect(DISTINCT m.id) AS measure_ids
 RETURN g.id AS regulation, g.title AS title, g.kind AS kind, g.level AS level,
-       size(measure_ids) AS citing_measures, size(notice_ids) AS citing_notices,
-       notice_ids, measure_ids
+       size(measure_ids) AS citing_measures, size(notice_ids) AS citing_notices
 ORDER BY CASE WHEN $rank_by = 'notices' THEN citing_notices ELSE citing_measures END DESC,
          citing_measures DESC, citing_notices DESC, title, regulation
 LIMIT $limit

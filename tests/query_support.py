@@ -10,7 +10,7 @@ from conftest import SAMPLES, open_test_store
 
 from noticegraph.graph.ingest import ingest
 from noticegraph.queries.model import SavedQuery
-from noticegraph.queries.registry import default_registry, param_choices, run_query
+from noticegraph.queries.registry import default_registry, param_choices, run_detail, run_query
 
 REGISTRY = default_registry()
 CHOICES_PER_PARAM = 3
@@ -73,5 +73,20 @@ def check_all_queries(stores: list[Any], extra: dict[str, list[dict[str, Any]]])
                      *(c for pair in query.lags.values() for c in pair)}
             assert all(named <= set(row) for row in rows), (name, "hints, sort or lags name missing columns")
             total += len(rows)
-        counts[name] = total
+        counts[name] = counts.get(name, 0) + total
+    for name, query in REGISTRY.items():
+        if query.detail:
+            counts[query.detail.query] += sum(details_on_both(stores, name, params)
+                                              for params in [{}] + extra.get(name, []))
     return counts
+
+
+def details_on_both(stores: list[Any], name: str, params: dict[str, Any]) -> int:
+    """The details of the first rows of one aggregate, asserted identical on both stores; rows seen."""
+    results = [run_query(graph, name, params) for graph in stores]
+    seen = 0
+    for row in results[0].rows[:CHOICES_PER_PARAM]:
+        ladybug_rows, neo4j_rows = (run_detail(graph, result, row).rows for graph, result in zip(stores, results))
+        assert ladybug_rows == neo4j_rows, (name, params, row)
+        seen += len(ladybug_rows)
+    return seen

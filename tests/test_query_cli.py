@@ -65,7 +65,7 @@ def test_query_formats(cli_store):
 def test_query_errors_are_one_line(cli_store):
     assert fails(["query", "nope"], cli_store).startswith("Error: no saved query 'nope'")
     assert fails(["query", "figures", "-p", "year=2020"], cli_store) == (
-        "Error: query figures has no parameter year (it takes unit, metric, body)")
+        "Error: query figures has no parameter year (it takes unit, metric, body, limit)")
     assert "is not a date" in fails(["query", "overdue-measures", "-p", "as_of=soon"], cli_store)
 
 
