@@ -10,7 +10,7 @@ import pytest
 from conftest import SAMPLES
 from streamlit.testing.v1 import AppTest
 
-from noticegraph.dashboard.pages import PAGES
+from noticegraph.dashboard.pages import PAGES, SCREENS
 from noticegraph.graph import open_store
 from noticegraph.graph.ingest import ingest
 
@@ -57,7 +57,7 @@ def page(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], title: str,
         monkeypatch.setenv(name, value)
     app = AppTest.from_file(str(APP), default_timeout=90)
     app.run()
-    app.switch_page(f"pages/{MODULES[title]}.py")
+    app.switch_page(f"{SCREENS}/{MODULES[title]}.py")
     app.query_params.update({k: str(v) for k, v in (params or {}).items()})
     if run:
         app.run()
