@@ -86,6 +86,11 @@ def test_neo4j_health_check_runs_cypher_shell(config: dict) -> None:
     assert test[0] == "CMD-SHELL" and "cypher-shell" in test[1] and "RETURN 1" in test[1]
 
 
+def test_dashboard_health_check_asks_streamlit(config: dict) -> None:
+    test = config["services"]["dashboard"]["healthcheck"]["test"]
+    assert test[:2] == ["CMD", "python"] and "127.0.0.1:8501/_stcore/health" in test[-1]
+
+
 def test_neo4j_keeps_its_data_in_a_named_volume(config: dict) -> None:
     mounts = config["services"]["neo4j"]["volumes"]
     assert any(str(m).split(":")[:2] == ["neo4j-data", "/data"] for m in mounts)
