@@ -12,7 +12,9 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -226,3 +228,37 @@ def test_dockerfile_holds_no_secret() -> None:
     for key, args in dockerfile_instructions():
         if key in ("ENV", "ARG"):
             assert not re.search(r"PASSWORD|SECRET|TOKEN|NEO4J_AUTH", args), args
+
+
+# -- what `pip install .` in the image installs ------------------------------------------------
+
+def tracked_files(*folders: str) -> list[str]:
+    listed = subprocess.run(["git", "ls-files", "--", *folders], cwd=ROOT, capture_output=True,
+                            text=True, check=True)
+    return listed.stdout.split()
+
+
+def build_context(target: Path) -> None:
+    """The Dockerfile's COPY sources (tracked files only) laid out as in the image's /app."""
+    for args in instruction_args("COPY"):
+        *sources, destination = args.split()
+        for source in sources:
+            assert destination.rstrip("/") in (".", f"./{source}"), "COPY keeps the repository layout"
+            for name in tracked_files(source):
+                (target / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(ROOT / name, target / name)
+
+
+def test_the_image_installs_every_project_file(tmp_path: Path) -> None:
+    build_context(tmp_path / "app")
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w",
+                            str(tmp_path / "wheel"), str(tmp_path / "app")],
+                           capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stderr
+    with zipfile.ZipFile(next((tmp_path / "wheel").glob("*.whl"))) as wheel:
+        installed = set(wheel.namelist())
+    package_dir = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+        "tool"]["setuptools"]["package-dir"]
+    expected = {f"{package.replace('.', '/')}/{name[len(folder) + 1:]}"
+                for package, folder in package_dir.items() for name in tracked_files(folder)}
+    assert not expected - installed, sorted(expected - installed)
