@@ -4,7 +4,8 @@ Contract: ``StoreUnavailable`` means the store cannot be reached or opened (wron
 password, missing database, a database file locked by another writer); its message says what
 and where in one line and never contains a password. ``NoticeRejected`` means one notice could
 not be written; its transaction was rolled back, nothing of it remains, and ``.notice_id``,
-``.source`` and ``.reason`` say which and why. Both are ``StoreError``.
+``.source`` and ``.reason`` say which and why. ``QueryTimeout`` means a read query ran past its time limit and
+was stopped (``.seconds``); the store stays usable. All are ``StoreError``.
 """
 from __future__ import annotations
 
@@ -23,6 +24,14 @@ class NoticeRejected(StoreError):
     def __init__(self, notice_id: str, source: str | None, reason: str) -> None:
         self.notice_id, self.source, self.reason = notice_id, source, reason
         super().__init__(f"{source or notice_id}: {reason}")
+
+
+class QueryTimeout(StoreError):
+    """A read query ran past its time limit and was stopped; the store is still usable."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(f"stopped: the query ran longer than its time limit of {seconds:g} s")
 
 
 class RowsLost(StoreError):

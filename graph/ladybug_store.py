@@ -7,7 +7,8 @@ older tables with ``ALTER TABLE … ADD IF NOT EXISTS``). Each notice is written
 ``BEGIN TRANSACTION … COMMIT`` with the UNWIND statements of cypher.py; the bulk path COPYs
 Arrow tables (owned nodes, shared nodes not yet stored, relationships) in one transaction.
 ``read_only=True`` opens for reading alongside a writer (retry on failure: see ENGINES.md).
-``read_query`` runs in ``BEGIN TRANSACTION READ ONLY``.
+``read_query`` runs in ``BEGIN TRANSACTION READ ONLY``, bounded by ``set_query_timeout`` when
+given a time limit (``QueryTimeout``), reading at most ``max_rows`` rows.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ import ladybug
 import pyarrow as pa
 
 from . import cypher
-from .errors import StoreUnavailable, one_line
+from .errors import QueryTimeout, StoreUnavailable, one_line
 from .rows import GraphRows
 from .schema import (DOUBLE, INT64, NODE_BY_LABEL, NODES, REL_BY_TYPE, RELATIONSHIPS, SHARED_LABELS, STRINGS,
                      Prop, node_table_ddl, rel_table_ddl)
@@ -31,6 +32,7 @@ from .taxonomy_rows import write_taxonomy
 
 READER_ATTEMPTS = 5
 ARROW_TYPES = {INT64: pa.int64(), DOUBLE: pa.float64(), STRINGS: pa.list_(pa.string())}
+_INTERRUPTED = re.compile(r"\bInterrupted\b|timeout", re.I)
 _LOCKED = re.compile(r"Could not set lock on file.*?(\(Lock is held by PID \d+\))?\s*\(Error", re.S)
 
 
@@ -40,6 +42,17 @@ def arrow_table(props: tuple[Prop, ...], rows: list[dict[str, Any]], ends: bool 
         fields = [pa.field("from", pa.string()), pa.field("to", pa.string()), *fields]
         rows = [{"from": r["src"], "to": r["dst"], **r} for r in rows]
     return pa.Table.from_pylist(rows, schema=pa.schema(fields))
+
+
+def first_rows(result: Any, max_rows: int | None) -> list[dict[str, Any]]:
+    """The rows of a ladybug result as dicts, at most ``max_rows`` of them."""
+    rows = result.rows_as_dict()
+    if max_rows is None:
+        return list(rows.get_all())
+    out = []
+    while len(out) < max_rows and rows.has_next():
+        out.append(rows.get_next())
+    return out
 
 
 def unavailable_reason(path: Path, error: Exception) -> str:
@@ -109,14 +122,23 @@ class LadybugStore(GraphStore):
         result = self._conn.execute(statement, params or {})
         return list(result.rows_as_dict().get_all())
 
-    def _read(self, statement: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        """``BEGIN TRANSACTION READ ONLY``: LadybugDB refuses any write inside it."""
+    def _read(self, statement: str, params: dict[str, Any], max_rows: int | None = None,
+              timeout_s: float | None = None) -> list[dict[str, Any]]:
+        """``BEGIN TRANSACTION READ ONLY``: LadybugDB refuses any write inside it. A time limit is
+        the connection's query timeout (the engine interrupts the query), reset afterwards."""
+        if self._conn is None:
+            raise StoreUnavailable(f"LadybugDB database {self.path} is not open")
         self._run("BEGIN TRANSACTION READ ONLY")
+        self._conn.set_query_timeout(int(timeout_s * 1000) if timeout_s else 0)
         try:
-            rows = self._run(statement, params)
-        except BaseException:
+            rows = first_rows(self._conn.execute(statement, params or {}), max_rows)
+        except BaseException as error:
             self._rollback()
+            if timeout_s and _INTERRUPTED.search(str(error)):
+                raise QueryTimeout(timeout_s) from None
             raise
+        finally:
+            self._conn.set_query_timeout(0)
         self._run("COMMIT")
         return rows
 

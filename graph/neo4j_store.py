@@ -6,12 +6,15 @@ the database; an unreachable server, a refused login or a missing database raise
 password. ``ensure_schema`` creates one unique constraint on ``id`` per label
 (``IF NOT EXISTS``; on ArcadeDB create them while the database is empty). Each notice is one
 ``session.execute_write`` running the UNWIND batches of cypher.py (shared nodes MERGEd on their
-id); ``read_query`` is one ``execute_read`` in a READ_ACCESS session. Every query names the
+id); ``read_query`` is one ``execute_read`` in a READ_ACCESS session, with the time limit as
+its transaction timeout and a wait bounded by it (``QueryTimeout``), reading at most ``max_rows``. Every query names the
 database (``database_``), as ArcadeDB requires.
 """
 from __future__ import annotations
 
+import itertools
 import re
+import threading
 from urllib.parse import urlsplit
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,7 +24,7 @@ import neo4j
 import neo4j.exceptions as neo4j_errors
 
 from . import cypher
-from .errors import StoreUnavailable, one_line
+from .errors import QueryTimeout, StoreUnavailable, one_line
 from .rows import GraphRows
 from .schema import NODES, SHARED_LABELS
 from .store import GraphStore, Run, run_batched
@@ -31,6 +34,7 @@ UNREACHABLE = (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, neo
                neo4j_errors.ConfigurationError)
 _USERINFO = re.compile(r"//[^@/]*@")
 _SOCKET_REASON = re.compile(r"\(reason (.+)\)\s*$", re.S)
+TIMEOUT_GRACE_S = 1.0
 BOLT_SCHEMES = {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
 
 
@@ -104,14 +108,25 @@ class Neo4jStore(GraphStore):
         with self._unavailable("lost connection to"), self._session() as session:
             return [record_dict(record) for record in session.run(statement, params or {})]
 
-    def _read(self, statement: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    def _read(self, statement: str, params: dict[str, Any], max_rows: int | None = None,
+              timeout_s: float | None = None) -> list[dict[str, Any]]:
         """A READ_ACCESS session and ``execute_read``: a Neo4j cluster routes it to a reader and
-        Neo4j refuses writes in it (ArcadeDB does not enforce it: readonly.py checks first)."""
+        Neo4j refuses writes in it (ArcadeDB does not enforce it: readonly.py checks first).
+        A time limit is sent as the transaction timeout (Neo4j stops the query) and also kept
+        here (ArcadeDB ignores transaction timeouts: see ``_within``)."""
+        @neo4j.unit_of_work(timeout=timeout_s)
         def in_transaction(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-            return [record_dict(record) for record in tx.run(statement, params)]
+            return [record_dict(record) for record in itertools.islice(tx.run(statement, params), max_rows)]
 
-        with self._unavailable("lost connection to"), self._session(neo4j.READ_ACCESS) as session:
-            return session.execute_read(in_transaction)
+        def read() -> list[dict[str, Any]]:
+            with self._unavailable("lost connection to"), self._session(neo4j.READ_ACCESS) as session:
+                try:
+                    return session.execute_read(in_transaction)
+                except neo4j_errors.ClientError as error:
+                    if timeout_s and "timeout" in f"{error.code} {error.message}".lower():
+                        raise QueryTimeout(timeout_s) from None
+                    raise
+        return read() if timeout_s is None else _within(read, timeout_s)
 
     def _transaction(self, work: Callable[[Run], Any]) -> Any:
         def in_transaction(tx: neo4j.ManagedTransaction) -> Any:
@@ -137,6 +152,29 @@ class Neo4jStore(GraphStore):
             run_batched(run, statement, table)
         for (type_, from_label, to_label), table in rows.rels.items():
             run_batched(run, cypher.create_rels(type_, from_label, to_label), table)
+
+
+def _within(work: Callable[[], Any], timeout_s: float) -> Any:
+    """``work()`` in a worker thread, waited for ``timeout_s`` seconds (plus a grace second for
+    the server's own timeout to arrive); past that raise QueryTimeout and stop waiting. A server
+    that ignores transaction timeouts (ArcadeDB) finishes the query on its own connection while
+    the store goes on answering on others."""
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["rows"] = work()
+        except BaseException as error:  # noqa: BLE001 - handed to the waiting thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=run, name="neo4j-read", daemon=True)
+    worker.start()
+    worker.join(timeout_s + TIMEOUT_GRACE_S)
+    if worker.is_alive():
+        raise QueryTimeout(timeout_s)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["rows"]
 
 
 def failure_reason(error: Exception, password: str) -> str:

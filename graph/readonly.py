@@ -14,6 +14,9 @@ Contract: ``run_read_only(store, statement, params)`` returns the rows of ``stor
 - the transaction: ``store.read_query`` runs it in a read-only transaction (LadybugDB
   ``BEGIN TRANSACTION READ ONLY``; Neo4j ``execute_read`` in a READ_ACCESS session).
 An engine error (a syntax error, an unknown label) raises ``QueryFailed`` with a one-line message.
+Limits for ad-hoc queries: ``max_rows`` caps the rows read (the result's ``truncated`` says
+whether more there were) and ``timeout_s`` stops a query that runs longer (``QueryTimeout``,
+a ``StoreError``; the store stays usable). The statement check is the same with or without them.
 """
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .errors import StoreError, one_line
+from .errors import QueryTimeout, StoreError, one_line
 
 _WRITE, _SCHEMA, _FILES = "writes to the graph", "changes the schema", "reads or writes files"
 _PROCEDURE, _TRANSACTION, _ADMIN = "calls a procedure", "controls transactions", "administers the database"
@@ -45,6 +48,9 @@ class QueryRefused(StoreError):
     def __init__(self, keyword: str, reason: str) -> None:
         self.keyword, self.reason = keyword, reason
         super().__init__(f"refused: {keyword} {reason}; only read queries run here")
+
+
+__all__ = ["QueryFailed", "QueryRefused", "QueryTimeout", "Rows", "check_read_only", "run_read_only", "tokens"]
 
 
 class QueryFailed(StoreError):
@@ -106,12 +112,25 @@ def check_read_only(statement: str) -> None:
                 raise QueryRefused(token, REFUSED[token])
 
 
-def run_read_only(store: Any, statement: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Check the statement, then run it in the store's read-only transaction."""
+class Rows(list):
+    """Rows of a read query; ``truncated`` when a row cap left rows out."""
+
+    truncated: bool = False
+
+
+def run_read_only(store: Any, statement: str, params: dict[str, Any] | None = None,
+                  max_rows: int | None = None, timeout_s: float | None = None) -> Rows:
+    """Check the statement, then run it in the store's read-only transaction: at most
+    ``max_rows`` rows (``.truncated`` says whether more there were), stopped after ``timeout_s``
+    seconds with ``QueryTimeout``."""
     check_read_only(statement)
     try:
-        return store.read_query(statement, params or {})
+        rows = store.read_query(statement, params or {}, max_rows=None if max_rows is None else max_rows + 1,
+                                timeout_s=timeout_s)
     except StoreError:
         raise
     except Exception as error:  # noqa: BLE001 - engine errors differ by engine: one message
         raise QueryFailed(f"query failed on {store.describe()}: {one_line(error)}") from error
+    result = Rows(rows if max_rows is None else rows[:max_rows])
+    result.truncated = max_rows is not None and len(rows) > max_rows
+    return result

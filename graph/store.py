@@ -15,8 +15,10 @@ Contract of a ``GraphStore`` (LadybugStore and Neo4jStore implement it):
   prunes Body/Regulation/Person nodes left without relationships.
 - ``stats() -> {"nodes": {label: n}, "relationships": {type: n}}`` over every schema label and type.
 - ``query(cypher, params) -> list[dict]`` of plain values (see values.py).
-- ``read_query(cypher, params)``: the same, inside a read-only transaction (a write raises an
-  engine error); readonly.py adds the statement check in front of it.
+- ``read_query(cypher, params, max_rows=None, timeout_s=None)``: the same, inside a read-only
+  transaction (a write raises an engine error), at most ``max_rows`` rows; a query still running
+  after ``timeout_s`` seconds is stopped and raises ``QueryTimeout``, and the store stays usable.
+  readonly.py adds the statement check in front of it.
 - ``reset()`` empties the graph and re-creates the schema.
 - ``data_version() -> str``: a cheap token that changes whenever the stored notices change
   (caches key on it; a LadybugDB reader reopens when it changes). The default fingerprints the
@@ -119,8 +121,10 @@ class GraphStore(ABC):
         """Run one statement outside any explicit transaction; rows as driver values."""
 
     @abstractmethod
-    def _read(self, statement: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        """Run one statement in a read-only transaction; rows as driver values."""
+    def _read(self, statement: str, params: dict[str, Any], max_rows: int | None = None,
+              timeout_s: float | None = None) -> list[dict[str, Any]]:
+        """Run one statement in a read-only transaction; rows as driver values, at most
+        ``max_rows`` of them; past ``timeout_s`` seconds stop it and raise QueryTimeout."""
 
     @abstractmethod
     def _transaction(self, work: Callable[[Run], Any]) -> Any:
@@ -143,8 +147,9 @@ class GraphStore(ABC):
     def query(self, statement: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return [plain(row) for row in self._run(statement, params or {})]
 
-    def read_query(self, statement: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        return [plain(row) for row in self._read(statement, params or {})]
+    def read_query(self, statement: str, params: dict[str, Any] | None = None, max_rows: int | None = None,
+                   timeout_s: float | None = None) -> list[dict[str, Any]]:
+        return [plain(row) for row in self._read(statement, params or {}, max_rows, timeout_s)]
 
     def write(self, work: Callable[[Run], Any]) -> Any:
         """Run ``work(run)`` in one write transaction: all of it lands, or none of it."""
