@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from noticegraph.graph import open_store
+
 ROOT = Path(__file__).resolve().parents[1]
 COMPOSE = ROOT / "docker-compose.yml"
 DOCKERFILE = ROOT / "Dockerfile"
@@ -262,3 +264,31 @@ def test_the_image_installs_every_project_file(tmp_path: Path) -> None:
     expected = {f"{package.replace('.', '/')}/{name[len(folder) + 1:]}"
                 for package, folder in package_dir.items() for name in tracked_files(folder)}
     assert not expected - installed, sorted(expected - installed)
+
+
+# -- the loader service's command, run for real against a Bolt server --------------------------
+
+def wiped(server) -> None:
+    with open_store("neo4j", uri=server.uri, user=server.user, password=server.password,
+                    database=server.database) as graph:
+        graph.query("MATCH (n) DETACH DELETE n")
+
+
+def test_the_loader_service_loads_the_samples_with_its_environment_only(
+        rendered_config: dict, bolt_server, tmp_path: Path) -> None:
+    """Its command and environment as rendered, only the address and account pointed at the test
+    server: the service needs no other configuration than compose gives it."""
+    loader = rendered_config["services"]["loader"]
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), **loader["environment"],
+           "NEO4J_URI": bolt_server.uri, "NEO4J_USER": bolt_server.user,
+           "NEO4J_PASSWORD": bolt_server.password}
+    words = command_words(loader)
+    words[0] = str(Path(sys.executable).with_name(words[0]))
+    wiped(bolt_server)
+    done = subprocess.run(words, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    with open_store("neo4j", uri=bolt_server.uri, user=bolt_server.user, password=bolt_server.password,
+                    database=bolt_server.database, read_only=True) as graph:
+        notices = graph.query("MATCH (n:Notice) RETURN count(n) AS n")[0]["n"]
+    wiped(bolt_server)
+    assert notices == len(list((ROOT / "data" / "samples").glob("*.txt")))
