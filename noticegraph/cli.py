@@ -147,4 +147,4 @@ def reset(yes: bool, **options: Any) -> None:
 
 
 # Command modules that register themselves on `main` (kept apart so each stays small).
-from noticegraph import cli_query, cli_types  # noqa: E402,F401
+from noticegraph import cli_dashboard, cli_query, cli_types  # noqa: E402,F401

@@ -1,0 +1,36 @@
+"""Overview: what the graph holds, how rectification stands, the rounds, the latest notices."""
+from __future__ import annotations
+
+import streamlit as st
+
+from noticegraph.dashboard import data, views
+
+COUNTED = ("Notice", "Problem", "Measure", "Body", "Regulation", "ProblemType")
+
+
+def counts() -> None:
+    nodes = data.stats()["nodes"]
+    for column, label in zip(st.columns(len(COUNTED)), COUNTED):
+        column.metric(label, f"{nodes.get(label, 0):,}")
+
+
+def render() -> None:
+    st.title("NoticeGraph")
+    st.caption(f"Inspection rectification notices as a graph · {data.describe()}")
+    with views.guarded():
+        counts()
+        if not data.stats()["nodes"].get("Notice"):
+            st.info("The graph holds no notices yet: add some on the Load page.")
+            return
+        left, right = st.columns(2)
+        with left:
+            st.subheader("Rectification status")
+            views.result_view(data.run("status-summary"), key="st")
+        with right:
+            st.subheader("Rounds on a timeline")
+            views.result_view(data.run("rounds-timeline"), key="rt")
+        st.subheader("Most recent notices")
+        views.table(data.run("notices", {"limit": 10}), key="recent")
+
+
+render()
