@@ -4,10 +4,14 @@ No engine runs on the build machines, so the compose file is rendered by Debian'
 `docker-compose config` (offline: it validates the schema and interpolates variables) with a
 sentinel password, and read as YAML as it is written. The binary is required, never skipped:
 .ci/run installs it. The Dockerfile's COPY sources must exist and cover the package directories
-pyproject.toml installs; its CMD and the compose commands must be real `noticegraph` commands.
+pyproject.toml installs (built as the image builds them, into a wheel that must hold every tracked
+project file); its CMD and the compose commands must be real `noticegraph` commands and options,
+and the loader service's command, with its rendered environment, loads the samples into a real
+Bolt server (the suite's ArcadeDB).
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -17,9 +21,11 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+import click
 import pytest
 import yaml
 
+from noticegraph.cli import main as cli
 from noticegraph.graph import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -230,6 +236,23 @@ def test_dockerfile_holds_no_secret() -> None:
     for key, args in dockerfile_instructions():
         if key in ("ENV", "ARG"):
             assert not re.search(r"PASSWORD|SECRET|TOKEN|NEO4J_AUTH", args), args
+
+
+def click_command(words: list[str]) -> click.Command:
+    assert words[0] == "noticegraph"
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["noticegraph"] == "noticegraph.cli:main"
+    assert words[1] in cli.commands, f"noticegraph has no {words[1]!r} command"
+    return cli.commands[words[1]]
+
+
+def test_commands_in_the_compose_file_and_dockerfile_are_real_noticegraph_commands(
+        rendered_config: dict) -> None:
+    commands = [command_words(rendered_config["services"][name]) for name in CLIENTS]
+    commands.append(json.loads(instruction_args("CMD")[-1]))
+    for words in commands:
+        options = {opt for param in click_command(words).params for opt in param.opts}
+        assert {w for w in words if w.startswith("--")} <= options, words
 
 
 # -- what `pip install .` in the image installs ------------------------------------------------
