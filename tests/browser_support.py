@@ -7,8 +7,12 @@
   at the end. A server that dies early fails with its own output.
 - ``chromium_browser()``: headless /usr/bin/chromium (Playwright's own browser download cannot
   reach its host here) with the flags that keep it off the network by itself.
-- ``wait_for_app_run(page)``: until Streamlit reports the script finished on a live connection,
-  then until every chart and component on the page has drawn.
+- ``new_app_page(context)``: a page that counts Streamlit's script runs from its first byte
+  (a MutationObserver on the app's ``data-test-script-state``), so ``wait_for_app_run(page)``
+  can wait until a run has started and finished, 0.5 s have passed without another (pages that
+  rerun after writing the URL), no skeleton placeholder or running indicator remains, and every
+  chart and component on the page has drawn. ``render_seconds(page)``: from the start of
+  its navigation to its script's end and to the last change of its document (without that wait).
 - ``is_local(url)``: True for loopback, data: and blob: addresses.
 """
 from __future__ import annotations
@@ -32,8 +36,24 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
-APP_DONE = ('[data-testid="stApp"][data-test-script-state="notRunning"]'
-            '[data-test-connection-state="CONNECTED"]')
+RUN_WATCHER = """
+window.__ngRuns = 0; window.__ngRunning = false; window.__ngLastEnd = 0; window.__ngLastChange = 0;
+new MutationObserver(() => {
+    window.__ngLastChange = performance.now();
+    const app = document.querySelector('[data-testid="stApp"]');
+    const running = !!app && app.getAttribute('data-test-script-state') === 'running';
+    if (running && !window.__ngRunning) { window.__ngRunning = true; }
+    if (!running && window.__ngRunning) {
+        window.__ngRunning = false; window.__ngRuns += 1; window.__ngLastEnd = performance.now();
+    }
+}).observe(document, {attributes: true, subtree: true, childList: true, characterData: true});
+"""
+SETTLED = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return window.__ngRuns > 0 && !window.__ngRunning && performance.now() - window.__ngLastEnd > 500
+        && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+        && !document.querySelector('[data-testid="stSkeleton"], [data-testid="stAppSkeleton"]');
+}"""
 CHART = '[data-testid="stVegaLiteChart"], [data-testid="stPlotlyChart"], [data-testid="stEChartsChart"]'
 COMPONENT = 'iframe[data-testid="stCustomComponentV1"], iframe[data-testid="stIFrame"]'
 DRAWN = "canvas, svg"
@@ -116,14 +136,27 @@ def highlighted_problems(page) -> int:
     }""")
 
 
+def render_seconds(page) -> tuple[float, float]:
+    """Seconds from the start of the page's navigation to the end of its last script run, and
+    to the last change of its document (tables and charts drawn)."""
+    script_end, last_change = page.evaluate("[window.__ngLastEnd, window.__ngLastChange]")
+    return script_end / 1000, last_change / 1000
+
+
 def is_local(url: str) -> bool:
     parts = urlsplit(url)
     return parts.scheme in ("data", "blob", "about") or parts.hostname in LOCAL_HOSTS
 
 
+def new_app_page(context):
+    page = context.new_page()
+    page.add_init_script(RUN_WATCHER)
+    return page
+
+
 def wait_for_app_run(page, timeout_ms: float = 60_000) -> None:
-    """Until the script has run on a live connection and every chart and component has drawn."""
-    page.wait_for_selector(APP_DONE, timeout=timeout_ms)
+    """Until a script run has finished and settled, and every chart and component has drawn."""
+    page.wait_for_function(SETTLED, timeout=timeout_ms, polling=100)
     page.wait_for_selector('[data-testid="stStatusWidget"] [data-testid^="stStatusWidgetRunning"]',
                            state="detached", timeout=timeout_ms)
     for chart in page.locator(CHART).all():

@@ -11,15 +11,14 @@ again warm, are printed: figures, not assertions (the machine is shared).
 from __future__ import annotations
 
 import os
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, sync_playwright
 
-from browser_support import (chromium_browser, highlighted_problems, is_local, load_samples, served_dashboard,
-                             wait_for_app_run)
+from browser_support import (chromium_browser, highlighted_problems, is_local, load_samples, new_app_page,
+                             render_seconds, served_dashboard, wait_for_app_run)
 from noticegraph.dashboard.pages import PAGES
 
 SEED_000 = "000_00de51ecc004529a"
@@ -50,23 +49,24 @@ def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @dataclass
 class Visit:
-    """A page opened and rendered, with every address it asked for and every script error."""
+    """A page opened and rendered, with every address it asked for, every script error, and the
+    seconds from navigation to its last change."""
     page: Page
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    script_seconds: float = 0.0
     seconds: float = 0.0
 
 
 def visit(context: BrowserContext, url: str) -> Visit:
-    page = context.new_page()
+    page = new_app_page(context)
     seen = Visit(page)
     page.on("request", lambda request: seen.requests.append(request.url))
     page.on("websocket", lambda socket: seen.requests.append(socket.url))
     page.on("pageerror", lambda error: seen.errors.append(str(error)))
-    started = time.perf_counter()
     page.goto(url)
     wait_for_app_run(page)
-    seen.seconds = time.perf_counter() - started
+    seen.script_seconds, seen.seconds = render_seconds(page)
     return seen
 
 
@@ -81,6 +81,10 @@ def check_page(seen: Visit, title: str) -> None:
     assert not outside, (title, outside)
     assert not seen.errors, (title, seen.errors)
     assert seen.page.locator('[data-testid="stAlertContentError"]').count() == 0, title
+
+
+def timing(seen: Visit) -> str:
+    return f"{seen.seconds:.2f} s to the last change ({seen.script_seconds:.2f} s to the script's end)"
 
 
 def page_url(base: str, url_path: str, module: str, ids: dict[str, str]) -> str:
@@ -102,14 +106,14 @@ def test_every_page_renders_locally_without_errors(
             for url_path, title, module in PAGES:
                 seen = visit(context, page_url(dashboard_url, url_path, module, ids))
                 if url_path == PAGES[0][0]:
-                    print(f"\nfirst render of {title} (fresh server, empty browser cache): {seen.seconds:.2f} s")
+                    print(f"\n{title}, first render (fresh server, empty browser cache): {timing(seen)}")
                 seen.page.screenshot(path=str(screenshots / f"{module}.png"))
                 check_page(seen, title)
                 if module == "reader":
                     check_reader(seen)
                 seen.page.close()
             again = visit(context, f"{dashboard_url}/{PAGES[0][0]}")
-            print(f"{PAGES[0][1]} again (warm caches): {again.seconds:.2f} s")
+            print(f"{PAGES[0][1]}, again (warm caches): {timing(again)}")
         finally:
             browser.close()
 
