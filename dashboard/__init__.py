@@ -1,6 +1,5 @@
-"""The Streamlit dashboard (a later issue).
-
-It will read only through ``dashboard/data.py`` — the store opened read-only with
-``st.cache_resource``, saved queries (``noticegraph.queries.registry.run_query``) cached with
-``st.cache_data`` — and send console input through ``noticegraph.graph.readonly``.
+"""The Streamlit dashboard: ``app.py`` (navigation), ``pages.PAGES`` and ``screens/`` (one module per page, render only),
+``data.py`` (the only module that reads: the store handle and cached saved-query results),
+``views.py``/``charts.py``/``network.py``/``highlight.py`` (rendering), ``urlstate.py`` (the URL).
+Layers point one way: the dashboard imports queries and graph, never the reverse.
 """

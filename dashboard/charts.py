@@ -74,18 +74,20 @@ def line(frame: pd.DataFrame, hints: Mapping[str, str]) -> alt.Chart | None:
 
 
 def matrix(frame: pd.DataFrame, hints: Mapping[str, str]) -> alt.Chart | None:
+    """A heatmap; the side with more distinct values goes down the page, where labels fit."""
     row, column, value = hints.get("row"), hints.get("column"), hints.get("value")
     if not _has(frame, row, column, value):
         return None
+    if frame[column].nunique() > frame[row].nunique():
+        row, column = column, row
     pick = _picker()
     base = alt.Chart(frame).encode(
         y=alt.Y(f"{row}:N", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False)),
-        x=alt.X(f"{column}:N", title=None, axis=alt.Axis(labelAngle=-40, labelLimit=200, labelOverlap=False)))
+        x=alt.X(f"{column}:N", title=None, axis=alt.Axis(labelAngle=0, labelLimit=220, orient="top")))
     cells = base.mark_rect().encode(color=alt.Color(f"{value}:Q", title=value, scale=alt.Scale(scheme="blues")),
                                     opacity=_opacity(pick), tooltip=[row, column, value]).add_params(pick)
     labels = base.mark_text(baseline="middle").encode(text=f"{value}:Q")
-    return (cells + labels).properties(height=max(160, 28 * frame[row].nunique()),
-                                       width=max(300, 30 * frame[column].nunique()))
+    return (cells + labels).properties(height=max(160, 24 * frame[row].nunique()))
 
 
 def timeline(frame: pd.DataFrame, hints: Mapping[str, str]) -> alt.Chart | None:

@@ -12,6 +12,7 @@ Contract:
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -49,6 +50,11 @@ def _node(nodes: dict[str, dict[str, Any]], node_id: Any, label: str, name: Any,
     return key
 
 
+def kind_of(column: str) -> str:
+    """A node kind named after its column when the rows name none: regulation_a → Regulation."""
+    return re.sub(r"_(a|b|id)$", "", column).replace("_", " ").title().replace(" ", "")
+
+
 def edges_elements(rows: Iterable[Mapping[str, Any]], hints: Mapping[str, str]) -> dict[str, list]:
     source, target = hints.get("source"), hints.get("target")
     nodes: dict[str, dict[str, Any]] = {}
@@ -56,9 +62,9 @@ def edges_elements(rows: Iterable[Mapping[str, Any]], hints: Mapping[str, str]) 
     for index, row in enumerate(rows):
         if source not in row or target not in row:
             continue
-        a = _node(nodes, row[source], str(row.get(f"{source}_label") or source), row.get(f"{source}_name"),
+        a = _node(nodes, row[source], str(row.get(f"{source}_label") or kind_of(source)), row.get(f"{source}_name"),
                   notice_id=row.get("notice_id"))
-        b = _node(nodes, row[target], str(row.get(f"{target}_label") or target), row.get(f"{target}_name"))
+        b = _node(nodes, row[target], str(row.get(f"{target}_label") or kind_of(target)), row.get(f"{target}_name"))
         kind = str(row.get("type") or row.get(hints.get("label", ""), "") or "LINK")
         extra = {"value": row[hints["value"]]} if hints.get("value") in row else {}
         edges.append({"data": {"id": f"e{index}", "source": a, "target": b, "label": kind, **extra}})

@@ -120,7 +120,7 @@ def result_view(result: QueryResult, key: str, chart: bool = True) -> Mapping[st
     drawn = charts.chart_for(result) if chart else None
     if drawn is not None:
         clicked = charts.selected_row(st.altair_chart(drawn, on_select="rerun", key=f"{key}chart",
-                                                      width="content" if result.query.shape == "matrix" else "stretch"))
+                                                      width="stretch"))
     clicked_row = _table_selection(table(result, key=f"{key}table", selectable=True))
     index = _selected(key, clicked if clicked is not None else clicked_row, len(result.rows))
     if index is None:

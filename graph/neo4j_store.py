@@ -34,7 +34,7 @@ UNREACHABLE = (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, neo
                neo4j_errors.ConfigurationError)
 _USERINFO = re.compile(r"//[^@/]*@")
 _SOCKET_REASON = re.compile(r"\(reason (.+)\)\s*$", re.S)
-TIMEOUT_GRACE_S = 1.0
+TIMEOUT_GRACE_S = 0.2
 BOLT_SCHEMES = {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
 
 
@@ -155,7 +155,7 @@ class Neo4jStore(GraphStore):
 
 
 def _within(work: Callable[[], Any], timeout_s: float) -> Any:
-    """``work()`` in a worker thread, waited for ``timeout_s`` seconds (plus a grace second for
+    """``work()`` in a worker thread, waited for ``timeout_s`` seconds (plus a grace moment for
     the server's own timeout to arrive); past that raise QueryTimeout and stop waiting. A server
     that ignores transaction timeouts (ArcadeDB) finishes the query on its own connection while
     the store goes on answering on others."""

@@ -23,6 +23,16 @@ def around(centre_kind: str, centre: str, limit: int, depth: int) -> list[dict]:
     return rows
 
 
+def default_centre(kind: str, options: list[str]) -> int:
+    """The inspected body with the most typed problems, or the most recurring type."""
+    if kind == "Body":
+        rows = data.run("problem-types-by-body").rows
+        best = max(rows, key=lambda r: r.get("problems") or 0, default={}).get("body")
+    else:
+        best = next(iter(data.run("recurring-problem-types").rows), {}).get("type_id")
+    return options.index(best) if best in options else 0
+
+
 def controls() -> tuple[str, str | None, int, int]:
     left, middle, right, far = st.columns([1, 3, 1, 1])
     kinds = list(CENTRES)
@@ -31,7 +41,8 @@ def controls() -> tuple[str, str | None, int, int]:
     urlstate.set_url("kind", kind)
     options = [str(v) for v in data.choices(QUERY, CENTRES[kind])]
     given = urlstate.url_value("centre")
-    centre = middle.selectbox(kind, options, index=options.index(given) if given in options else 0,
+    centre = middle.selectbox(kind, options,
+                              index=options.index(given) if given in options else default_centre(kind, options),
                               key=f"centre:{kind}") if options else None
     urlstate.set_url("centre", centre)
     depth = int(right.number_input("depth", 1, 2, int(urlstate.url_value("depth") or 1), key="depth"))

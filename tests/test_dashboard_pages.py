@@ -1,0 +1,159 @@
+"""Every dashboard page on a store loaded with the samples, on both stores (LadybugDB file and the
+Bolt test server), asserting what the page shows: counts, titles, "N of TOTAL", the items behind
+a selected row with reader links, the network around a body, the reader's highlights, the
+console's answers, refusals, time limit and row cap."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from dashboard_support import html_bodies, loaded_env, open_env_store, page, texts
+from test_dashboard_console import RUNAWAY
+from test_readonly import WRITES
+
+from noticegraph.dashboard.pages import PAGES, SCREENS
+from noticegraph.queries.registry import default_registry, run_query
+
+SEED_000_PROBLEMS = 40
+
+
+@pytest.fixture(scope="module", params=["ladybug", "neo4j"])
+def env(request, tmp_path_factory):
+    return loaded_env(request.param, request, tmp_path_factory.mktemp(f"dash-{request.param}"))
+
+
+@pytest.fixture(scope="module")
+def expected(env):
+    """What the pages should show, asked of the store directly through the saved queries."""
+    graph = open_env_store(env) if env["NOTICEGRAPH_STORE"] == "neo4j" else None
+    if graph is None:
+        from noticegraph.graph import open_store
+        graph = open_store("ladybug", env["NOTICEGRAPH_DB"], read_only=True)
+    with graph:
+        yield {name: run_query(graph, name) for name in ("notices", "top-cited-regulations",
+                                                         "problem-types-by-body", "unit-problem-links")} | {
+            "stats": graph.stats(), "graph": graph.name,
+            "items": {n["notice_id"]: run_query(graph, "notice-items", {"notice": n["notice_id"]}).rows
+                      for n in run_query(graph, "notices").rows},
+            "links": lambda params: run_query(graph, "unit-problem-links", params)}
+
+
+def test_overview_counts_and_latest_notices(env, expected, monkeypatch):
+    app = page(monkeypatch, env, "Overview")
+    metrics = {m.label: m.value for m in app.metric}
+    nodes = expected["stats"]["nodes"]
+    assert metrics["Notice"] == "2" and metrics["Problem"] == "54" == f"{nodes['Problem']}"
+    assert metrics["Measure"] == f"{nodes['Measure']:,}"
+    shown = texts(app)
+    assert "Rectification status" in shown and "Rounds on a timeline" in shown and "2 rows" in shown
+    recent = app.dataframe[-1].value
+    assert list(recent["title"]) == [n["title"] for n in expected["notices"].rows]
+    assert recent["reader"].str.startswith("./reader?notice=").all()
+
+
+def test_regulations_bar_says_n_of_total_and_a_selected_bar_lists_its_measures(env, expected, monkeypatch):
+    ranked = expected["top-cited-regulations"]
+    app = page(monkeypatch, env, "Regulations", {"tcsel": 0})
+    shown = texts(app)
+    assert f"{len(ranked.rows)} of {ranked.total} rows" in shown
+    top = ranked.rows[0]
+    assert f"Behind {top['title']}" in shown
+    assert f"{top['citing_measures']} of {top['citing_measures']} items" in shown
+    items = next(d.value for d in app.dataframe if "span_start" in d.value.columns)
+    assert len(items) == top["citing_measures"]
+    assert all(re.fullmatch(r"\./reader\?notice=\w+&start=\d+&end=\d+", link) for link in items["reader"])
+    assert "Regulations cited together" in shown
+
+
+def test_regulation_filters_come_from_the_url(env, monkeypatch):
+    app = page(monkeypatch, env, "Regulations", {"from_year": "2022", "rank_by": "notices"})
+    assert app.selectbox(key="top-cited-regulations:from_year").value == "2022"
+    table = app.dataframe[0].value
+    assert len(table) > 0 and (table["citing_notices"] == 1).all()
+
+
+def test_problem_types_matrix_and_recurring_types(env, expected, monkeypatch):
+    matrix = expected["problem-types-by-body"]
+    app = page(monkeypatch, env, "Problem types")
+    shown = texts(app)
+    assert f"{len(matrix.rows)} rows" in shown
+    assert "Problem types by body" in shown and "Recurring problem types" in shown and "Relapses" in shown
+    assert set(app.dataframe[0].value["type_label"]) == {r["type_label"] for r in matrix.rows}
+
+
+def test_network_around_a_body_with_its_legend(env, expected, monkeypatch):
+    body = next(r["target"] for r in expected["unit-problem-links"].rows) if expected["unit-problem-links"].rows \
+        else expected["problem-types-by-body"].rows[0]["body"]
+    links = expected["links"]({"body": body, "limit": 50}).rows
+    app = page(monkeypatch, env, "Unit–problem network", {"kind": "Body", "centre": body})
+    nodes = {r["source"] for r in links} | {r["target"] for r in links}
+    assert f"{len(nodes)} nodes, {len(links)} edges around {body}" in texts(app)
+    assert any("Legend:" in body_html and "Problem" in body_html for body_html in html_bodies(app))
+
+
+@pytest.mark.parametrize("name", sorted(default_registry()))
+def test_every_saved_query_shows_its_title_and_row_count(env, monkeypatch, name):
+    query = default_registry()[name]
+    app = page(monkeypatch, env, "Saved queries", {"q": name})
+    shown = texts(app)
+    assert query.description.split(".")[0][:60] in shown
+    assert re.search(r"\d+ (of [\d,]+ )?rows|No rows", shown), shown
+    assert [b.label for b in app.get("download_button")] == ["CSV", "JSON"]
+
+
+def test_console_answers_as_a_table(env, monkeypatch):
+    app = page(monkeypatch, env, "Cypher console",
+               {"cypher": "MATCH (n:Notice) RETURN n.published AS published ORDER BY published", "run": "1"})
+    assert "2 rows" in texts(app)
+    assert list(app.dataframe[0].value["published"]) == ["2020-07-17", "2022-04-08"]
+
+
+@pytest.mark.parametrize("statement", WRITES[:: max(1, len(WRITES) // 8)])
+def test_console_refuses_writes_with_a_clear_message(env, monkeypatch, statement):
+    app = page(monkeypatch, env, "Cypher console", {"cypher": statement, "run": "1"})
+    assert [e.value for e in app.error] and app.error[0].value.startswith("refused: ")
+
+
+def test_console_stops_a_runaway_query_and_answers_afterwards(env, expected, monkeypatch):
+    app = page(monkeypatch, env, "Cypher console", run=False)
+    app.run()
+    app.text_area(key="cypher").input(RUNAWAY[expected["graph"]])
+    app.number_input(key="timeout").set_value(0.5)
+    app.button(key="run").click().run()
+    assert app.error and "time limit of 0.5 s" in app.error[0].value, texts(app)
+    app.text_area(key="cypher").input("MATCH (p:Problem) RETURN p.id AS id")
+    app.number_input(key="timeout").set_value(20.0)
+    app.number_input(key="max_rows").set_value(10)
+    app.button(key="run").click().run()
+    assert not app.error and "10 rows (capped at 10: more there were)" in texts(app)
+
+
+def test_reader_highlights_all_40_problems_of_seed_000(env, expected, monkeypatch):
+    notice = next(n for n in expected["notices"].rows if n["source"].endswith("000_00de51ecc004529a.txt"))
+    items = expected["items"][notice["notice_id"]]
+    problems = [r for r in items if r["kind"] == "problem"]
+    assert len(problems) == SEED_000_PROBLEMS
+    app = page(monkeypatch, env, "Notice reader", {"notice": notice["notice_id"]})
+    shown = texts(app)
+    assert f"{SEED_000_PROBLEMS} problems" in shown and f"{SEED_000_PROBLEMS} problems highlighted" in shown
+    body = max(html_bodies(app), key=len)
+    for problem in problems:
+        assert f'<a id="{problem["item"]}"></a>' in body
+    assert body.count('class="hl problem"') >= SEED_000_PROBLEMS
+    assert 'class="hl cited"' in body and 'class="hl status"' in body and 'class="hl figure"' in body
+
+
+def test_reader_outlines_the_span_the_url_names(env, expected, monkeypatch):
+    notice = expected["notices"].rows[0]
+    measure = next(r for r in expected["items"][notice["notice_id"]] if r["kind"] == "measure")
+    app = page(monkeypatch, env, "Notice reader", {"notice": notice["notice_id"], "start": measure["span_start"],
+                                                   "end": measure["span_end"]})
+    assert '<span class="focus">' in max(html_bodies(app), key=len)
+
+
+def test_pages_table_matches_the_files():
+    from pathlib import Path
+    dashboard = Path(__file__).resolve().parents[1] / "dashboard"
+    assert {module for _, _, module in PAGES} == {p.stem for p in (dashboard / SCREENS).glob("*.py")} - {"__init__"}
+    assert not (dashboard / "pages").exists()  # Streamlit's file-based navigation would take it over
+    assert PAGES[0][0] == "" and len({url for url, _, _ in PAGES}) == len(PAGES)
