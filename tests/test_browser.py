@@ -4,7 +4,9 @@ The samples are loaded into a temporary LadybugDB, `noticegraph dashboard` serve
 127.0.0.1, and each page of ``PAGES`` is opened in turn: it must finish running, draw its charts
 and components, show no Streamlit exception element and make no request beyond loopback.
 Its navigation must be the one st.navigation builds from ``PAGES`` (not Streamlit's legacy
-pages/ folder listing). Screenshots go to $NOTICEGRAPH_SCREENSHOTS (default: a pytest temporary
+file-based listing, which it runs when a pages/ folder sits beside the entry script and a
+server's first visitor opens a page other than the root: the second test opens a shared reader
+link first on a fresh server). Screenshots go to $NOTICEGRAPH_SCREENSHOTS (default: a pytest temporary
 folder). The render times of the Overview (the first page of ``PAGES``), on the fresh server and
 again warm, are printed: figures, not assertions (the machine is shared).
 """
@@ -118,10 +120,6 @@ def test_every_page_renders_locally_without_errors(
             browser.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Streamlit runs its legacy multipage mode when a pages/ folder sits beside the main script "
-    "and the first session of the server opens a page other than the root: app.py (st.navigation, "
-    "set_page_config) is skipped and the sidebar lists the files of dashboard/pages/"))
 def test_a_shared_reader_link_opened_first_on_a_fresh_server(
         samples_db: tuple[Path, dict[str, str]], screenshots: Path) -> None:
     """A bookmarked link is the first thing a fresh server serves: same navigation, all highlights."""
