@@ -7,9 +7,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     STREAMLIT_SERVER_HEADLESS=true \
-    STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
+    STREAMLIT_BROWSER_GATHER_USAGE_STATS=false \
+    NOTICEGRAPH_UPLOADS=/srv/uploads
 
-RUN useradd --create-home --uid 10001 --user-group noticegraph
+RUN useradd --create-home --uid 10001 --user-group noticegraph \
+    && mkdir -p /srv/uploads && chown noticegraph:noticegraph /srv/uploads
 WORKDIR /app
 
 # The project: its metadata, then each package directory named in pyproject.toml's package-dir.

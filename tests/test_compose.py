@@ -107,6 +107,14 @@ def test_neo4j_keeps_its_data_in_a_named_volume(config: dict) -> None:
     assert "neo4j-data" in config["volumes"]
 
 
+def test_dashboard_keeps_uploads_in_a_named_volume(config: dict) -> None:
+    dashboard = config["services"]["dashboard"]
+    folder = dashboard["environment"]["NOTICEGRAPH_UPLOADS"]
+    assert any(str(m).split(":")[:2] == ["dashboard-uploads", folder] for m in dashboard["volumes"])
+    assert "dashboard-uploads" in config["volumes"]
+    assert f"NOTICEGRAPH_UPLOADS={folder}" in " ".join(instruction_args("ENV"))
+
+
 def test_dashboard_waits_for_neo4j_healthy_and_the_loader_done(config: dict) -> None:
     services = config["services"]
     assert services["loader"]["depends_on"] == {"neo4j": {"condition": "service_healthy"}}
@@ -165,7 +173,7 @@ def test_an_unset_password_is_refused_with_a_hint(tmp_path: Path) -> None:
 # -- no password in the committed files -------------------------------------------------------
 
 PASSWORD_SETTING = re.compile(r"(PASSWORD|NEO4J_AUTH)\s*[:=]\s*(\S*)")
-LITERAL_FLAG = re.compile(r"(-p|--password)\s+(?!\$)\S+")
+LITERAL_FLAG = re.compile(r"cypher-shell[^|;&]*\s(-p|--password)[\s=]+(?!\$)\S+")
 
 
 @pytest.mark.parametrize("name", ["docker-compose.yml", "Dockerfile", ".env.example"])
