@@ -1,8 +1,9 @@
 """Print what one cosmic-ray session found: mutants killed, survived, incompetent, pending.
 
-usage: python mutation/summary.py SESSION.sqlite [--survivors]
+usage: python mutation/summary.py SESSION.sqlite [--survivors | --forget-survivors]
 
-cr-report counts an incompetent mutant (one whose test command could not run) as killed; here
+--forget-survivors marks the survivors pending again, so that ``cosmic-ray exec`` tests them
+again (after tests were added; scripts/mutation --retest). cr-report counts an incompetent mutant (one whose test command could not run) as killed; here
 each outcome is counted apart, and the score is killed / (killed + survived).
 """
 from __future__ import annotations
@@ -24,7 +25,14 @@ def survivors(session: str) -> list[str]:
         return [row[0] for row in db.execute("SELECT diff FROM work_results WHERE test_outcome = 'SURVIVED'")]
 
 
+def forget_survivors(session: str) -> None:
+    with sqlite3.connect(session) as db:
+        db.execute("DELETE FROM work_results WHERE test_outcome = 'SURVIVED'")
+
+
 def main(argv: list[str]) -> int:
+    if "--forget-survivors" in argv:
+        forget_survivors(argv[1])
     total, done = outcomes(argv[1])
     killed, survived = done["killed"], done["survived"]
     scored = killed + survived

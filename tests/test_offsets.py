@@ -7,6 +7,7 @@ seeds rewritten that way, against their gold (tests/gold_check.py: spans exact).
 """
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ pytest.register_assert_rewrite("gold_check")
 from gold_check import assert_matches_gold  # noqa: E402
 
 from noticegraph.loaders import extract_text  # noqa: E402
-from noticegraph.loaders.normalize import normalize  # noqa: E402
+from noticegraph.loaders.normalize import normalize, to_simplified  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 SEEDS = sorted(p.stem for p in SAMPLES.glob("*.txt"))
@@ -66,3 +67,18 @@ def test_aligned_text_keeps_no_offset_map():
     nt = normalize("中共示例县委，（一）关于")
     assert nt.offsets is None and nt.text == "中共示例县委,(一)关于" and nt.span(2, 5) == (2, 5)
     assert normalize("示例\u200b县").offsets == (0, 1, 3, 4)
+
+
+def test_an_expansion_alone_still_builds_the_map():
+    nt = normalize("㈠关于")
+    assert nt.text == "(一)关于" and nt.span(3, 5) == (1, 3) and nt.span(0, 3) == (0, 1)
+
+
+def test_traditional_phrases_convert_as_phrases():
+    """瞭解 is 了解 as a phrase; character by character 瞭 stays (it has other senses)."""
+    assert to_simplified("瞭解情況") == "了解情况" and normalize("瞭解情況").text == "了解情况"
+
+
+def test_a_normalised_text_is_immutable():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        normalize("关于").text = "x"
