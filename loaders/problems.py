@@ -54,7 +54,13 @@ def _item_words(text: str, node: Node) -> tuple[int, int] | None:
     if node.style == "shi":
         return None
     found = item_heading(text, node.title_start, node.body_end)
-    return found[:2] if found else None
+    if not found or _REFERENCE_WORDS.match(text, found[0], found[1]):
+        return None
+    return found[:2]
+
+
+# Words that refer to the problems rather than state one (针对巡察反馈的问题, 对于上述问题).
+_REFERENCE_WORDS = re.compile(r"[“\"]?(?:巡[视察](?:组)?(?:反馈|指出|发现)?|反馈|上述|以上|相关|存在|这些|此类|有关)的?[”\"]?$")
 
 
 def _is_labelled_problem(text: str, node: Node) -> bool:

@@ -296,3 +296,9 @@ def test_injected_text_is_dropped_and_nothing_else(source, normalised):
     assert nt.text == normalised
     assert all(source[nt.span(i, i + 1)[0]] in (c, "（", "）") or normalize_str(source[nt.span(i, i + 1)[0]]) == c
                for i, c in enumerate(nt.text))
+
+
+def test_organising_headings_that_refer_to_the_problems_are_not_problems():
+    text = (LAYOUTS / "l7b_organisational_first_section.txt").read_text(encoding="utf-8")
+    text = text.replace("(三)强化督查问效。", "(三)对于巡察反馈的问题。")
+    assert view(extract_text(text)) == view(extract("l7b_organisational_first_section.txt"))
