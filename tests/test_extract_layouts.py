@@ -302,3 +302,10 @@ def test_organising_headings_that_refer_to_the_problems_are_not_problems():
     text = (LAYOUTS / "l7b_organisational_first_section.txt").read_text(encoding="utf-8")
     text = text.replace("(三)强化督查问效。", "(三)对于巡察反馈的问题。")
     assert view(extract_text(text)) == view(extract("l7b_organisational_first_section.txt"))
+
+
+@pytest.mark.parametrize("name", ["l3_area_headings_numbered_questions.txt", "l7a_straight_into_problems.txt"])
+def test_a_number_alone_on_its_line_heads_the_next_one(name):
+    text = (LAYOUTS / name).read_text(encoding="utf-8")
+    split = re.sub(r"^(问题\d:|\d\.)", r"\1\n", text, flags=re.M)
+    assert view(extract_text(split)) == view(extract_text(text))
