@@ -309,3 +309,11 @@ def test_a_number_alone_on_its_line_heads_the_next_one(name):
     text = (LAYOUTS / name).read_text(encoding="utf-8")
     split = re.sub(r"^(问题\d:|\d\.)", r"\1\n", text, flags=re.M)
     assert view(extract_text(split)) == view(extract_text(text))
+
+
+def test_a_closing_sentence_states_the_status_when_no_label_does():
+    text = (LAYOUTS / "l6_sub_problems_progress_label.txt").read_text(encoding="utf-8")
+    text = text.replace("新增城镇就业岗位1200个。", "新增城镇就业岗位1200个。此项整改工作已完成。")
+    text = text.replace("逐笔复核。", "逐笔复核。该问题正在整改,2020年12月底前完成。")
+    assert [(p.status, p.deadline) for p in extract_text(text).problems] == [
+        (None, None), ("in_progress", "2020-12"), (None, None), ("completed", None)]
