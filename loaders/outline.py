@@ -92,14 +92,28 @@ def parse_outline(text: str) -> Node:
     accepted = _accept(_candidates(text[:limit]), text)
     _link(root, accepted, limit)
     for node in accepted:
-        while node.title_start < len(text) and text[node.title_start] in " \t":
-            node.title_start += 1  # 1. 落实… / (一) 关于…
+        node.title_start = _title_start(text, node)
         node.title_end = node.title_start
         label = _TITLE_LABEL.match(text, node.title_start)
         if label and node.style not in UNNUMBERED:
             node.title_start = node.title_end = label.end()
         node.title_end = _title_end(text, node)
     return root
+
+
+def _title_start(text: str, node: Node) -> int:
+    """Where the title begins: after the spaces following the number (1. 落实…), on the next
+    line when the number stands alone on its own (问题1:⏎传达学习…)."""
+    start = node.title_start
+    while start < len(text) and text[start] in " \t":
+        start += 1
+    if text.startswith("\n", start):
+        following = start
+        while following < len(text) and text[following] in " \t\n":
+            following += 1
+        if following < node.body_end:
+            return following
+    return start
 
 
 def body_limit(text: str) -> int:

@@ -54,7 +54,13 @@ def _item_words(text: str, node: Node) -> tuple[int, int] | None:
     if node.style == "shi":
         return None
     found = item_heading(text, node.title_start, node.body_end)
-    return found[:2] if found else None
+    if not found or _REFERENCE_WORDS.match(text, found[0], found[1]):
+        return None
+    return found[:2]
+
+
+# Words that refer to the problems rather than state one (针对巡察反馈的问题, 对于上述问题).
+_REFERENCE_WORDS = re.compile(r"[“\"]?(?:巡[视察](?:组)?(?:反馈|指出|发现)?|反馈|上述|以上|相关|存在|这些|此类|有关)的?[”\"]?$")
 
 
 def _is_labelled_problem(text: str, node: Node) -> bool:
@@ -117,6 +123,8 @@ def _problem(nt: NormalizedText, node: Node, above: list[Node]) -> Problem:
     sub_items = _sub_items(nt, node)
     if status is None and sub_items:
         status = roll_up([s.status for s in sub_items])
+    elif status is None:
+        status, deadline = _closing_status(text, node)
     return Problem(
         text=text[start:end], span=nt.span(start, end), path=_path(node),
         category=above[0].title(text) if above else None,
@@ -125,6 +133,15 @@ def _problem(nt: NormalizedText, node: Node, above: list[Node]) -> Problem:
         status_text=status_match.group().strip() if status_match else None,
         measures=_measures(nt, node, [_statement_range(text, m) for m in (status_match, bracketed) if m]),
         sub_items=sub_items)
+
+
+def _closing_status(text: str, node: Node) -> tuple[str | None, str | None]:
+    """Without a labelled statement: the last 此项整改工作已完成 / 该问题已整改到位 of the problem."""
+    said = list(SUBITEM_STATUS.finditer(text, node.title_end, node.end))
+    if not said:
+        return None, None
+    sentence_end = re.compile(r"[。\n]").search(text, said[-1].start(), node.end)
+    return read_status(text[said[-1].start():sentence_end.start() if sentence_end else node.end])
 
 
 def _time_limit(text: str, start: int, end: int) -> str | None:

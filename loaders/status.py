@@ -20,7 +20,7 @@ METADATA_LINE = re.compile(r"[ \t]*(?:责任单位|责任部门|责任领导|责
 TIME_LIMIT = re.compile(r"(?:整改时限|完成时限|整改期限) ?[::](?P<phrase>[^\n]{0,40})")
 RECTIFICATION_LABEL = re.compile(r"(?:整改|落实|完成)(?:措施|情况|进展情况|进度|成效|结果) ?[::]")
 SUBITEM_STATUS = re.compile(
-    r"(?:此项|该项|该问题|此问题)[^。\n]{0,30}?(?:已完成|已整改完成|已取消|无需整改|完成|取消|长期坚持|正在整改)[^。\n]{0,6}")
+    r"(?:此项|该项(?!目)|该问题|此问题)[^。\n]{0,30}?(?:已完成|已整改完成|已取消|无需整改|完成|取消|长期坚持|正在整改)[^。\n]{0,6}")
 _STATUS_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("cancelled", re.compile(r"已取消|无需整改|不再整改|取消整改|已撤销|工作已取消")),
     ("partial", re.compile(r"基本完成|部分完成|阶段性完成|基本整改|取得阶段性(?:成效|进展)")),

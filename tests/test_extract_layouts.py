@@ -296,3 +296,24 @@ def test_injected_text_is_dropped_and_nothing_else(source, normalised):
     assert nt.text == normalised
     assert all(source[nt.span(i, i + 1)[0]] in (c, "（", "）") or normalize_str(source[nt.span(i, i + 1)[0]]) == c
                for i, c in enumerate(nt.text))
+
+
+def test_organising_headings_that_refer_to_the_problems_are_not_problems():
+    text = (LAYOUTS / "l7b_organisational_first_section.txt").read_text(encoding="utf-8")
+    text = text.replace("(三)强化督查问效。", "(三)对于巡察反馈的问题。")
+    assert view(extract_text(text)) == view(extract("l7b_organisational_first_section.txt"))
+
+
+@pytest.mark.parametrize("name", ["l3_area_headings_numbered_questions.txt", "l7a_straight_into_problems.txt"])
+def test_a_number_alone_on_its_line_heads_the_next_one(name):
+    text = (LAYOUTS / name).read_text(encoding="utf-8")
+    split = re.sub(r"^(问题\d:|\d\.)", r"\1\n", text, flags=re.M)
+    assert view(extract_text(split)) == view(extract_text(text))
+
+
+def test_a_closing_sentence_states_the_status_when_no_label_does():
+    text = (LAYOUTS / "l6_sub_problems_progress_label.txt").read_text(encoding="utf-8")
+    text = text.replace("新增城镇就业岗位1200个。", "新增城镇就业岗位1200个。此项整改工作已完成。")
+    text = text.replace("逐笔复核。", "逐笔复核。该问题正在整改,2020年12月底前完成。")
+    assert [(p.status, p.deadline) for p in extract_text(text).problems] == [
+        (None, None), ("in_progress", "2020-12"), (None, None), ("completed", None)]
