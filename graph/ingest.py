@@ -12,7 +12,9 @@ problems of the notices loaded or replaced to similar problems across the store 
 before it is written and the links complete what is pending (pending.py), so a load killed
 after a commit leaves nothing half-done that the next load does not finish. Batches are large because each commit of a bulk write costs LadybugDB a
 checkpoint (~0.8 s at 1,000 notices, whatever the batch size). Extraction runs in a process pool (one worker per core) when there are many
-files; the notices still load in file order, from this process. Notice sources are absolute paths, so reloading a changed file replaces it
+files, one batch ahead of the load (the pool extracts batch k+1 while batch k loads; at most
+two batches are held, so memory does not grow with the number of files); the notices still
+load in file order, from this process. Notice sources are absolute paths, so reloading a changed file replaces it
 whichever working directory the load runs from. ``StoreUnavailable`` propagates.
 """
 from __future__ import annotations
@@ -91,9 +93,9 @@ def ingest(store: GraphStore, files: list[Path], encoding: str | None = None,
            workers: int | None = None) -> IngestReport:
     report = IngestReport()
     with _extractor(len(files), workers) as extract_all:
-        for start in range(0, len(files), batch_size):
+        for outcomes in _ahead(extract_all, _slices(files, batch_size), encoding):
             notices: list[Notice] = []
-            for outcome in extract_all(files[start:start + batch_size], encoding):
+            for outcome in outcomes:
                 (report.failures if isinstance(outcome, Failure) else notices).append(outcome)
                 if progress:
                     progress(1)
@@ -101,6 +103,22 @@ def ingest(store: GraphStore, files: list[Path], encoding: str | None = None,
             record(report, store.load_many(notices))
     report.similar = pending.complete(store).created
     return report
+
+
+def _slices(files: list[Path], size: int) -> list[list[Path]]:
+    return [files[start:start + size] for start in range(0, len(files), size)]
+
+
+def _ahead(extract_all: Callable[..., Iterable[Notice | Failure]], batches: list[list[Path]],
+           encoding: str | None) -> Iterator[list[Notice | Failure]]:
+    """Each batch's extraction results, the next batch already submitted while the caller loads
+    this one (the pool keeps extracting during the load): at most two batches in memory."""
+    pending = extract_all(batches[0], encoding) if batches else iter(())
+    for index in range(len(batches)):
+        current = list(pending)
+        if index + 1 < len(batches):
+            pending = extract_all(batches[index + 1], encoding)
+        yield current
 
 
 @contextlib.contextmanager

@@ -11,8 +11,9 @@ and carries ``notice_id``, ``span_start``, ``span_end``; deleting the notice del
 *shared* node (Body, Regulation, Person) is keyed by a normalised name and survives while
 anything links to it; each mention of it in a text is a relationship that carries
 ``notice_id`` and the span. ProblemType nodes are the taxonomy's, written by ``ensure_schema``
-and kept whatever is loaded or deleted. ``python -m noticegraph.graph.schema`` prints
-docs/schema.md.
+and kept whatever is loaded or deleted. A *maintained aggregate* property (graph/aggregates.py)
+is left null by the row builders and kept exact by the store on every load, replace and delete.
+``python -m noticegraph.graph.schema`` prints docs/schema.md.
 """
 from __future__ import annotations
 
@@ -119,7 +120,9 @@ NODES: tuple[NodeType, ...] = (
            Prop("kind", STRING, "law | party_regulation | regulation | plan | notice | opinion | report | contract | other"),
            Prop("level", STRING, "issuing level from the title: central | ministry | provincial | city | local"),
            Prop("revision_year", INT64, "year of the revision or edition first cited, e.g. (2018年修订)"),
-           Prop("doc_number", STRING, "文号 if one was given with the title")),
+           Prop("doc_number", STRING, "文号 if one was given with the title"),
+           Prop("cited_measures", INT64, "maintained aggregate (graph/aggregates.py): measures citing it"),
+           Prop("cited_notices", INT64, "maintained aggregate (graph/aggregates.py): notices citing it")),
     shared("Person", "A named leader; id = `person_key(name, body id)` (`name@body`).", Prop("name")),
     shared("ProblemType", "A concept of the problem-type taxonomy (loaders/data/problem_types.ttl), "
            "written by `ensure_schema`; id = the concept's local name, e.g. `eight-rules`.",

@@ -13,6 +13,8 @@ Contract of a ``GraphStore`` (LadybugStore and Neo4jStore implement it):
   fails is reported as ``failed`` with its reason and leaves nothing behind.
 - ``delete_notice(id) -> bool``: removes the notice, everything it owns and its mentions, and
   prunes Body/Regulation/Person nodes left without relationships.
+- Every write path (bulk, one by one, replace, delete) keeps the maintained aggregates of
+  aggregates.py exact, in the same transaction.
 - ``stats() -> {"nodes": {label: n}, "relationships": {type: n}}`` over every schema label and type.
 - ``query(cypher, params) -> list[dict]`` of plain values (see values.py).
 - ``read_query(cypher, params, max_rows=None, timeout_s=None)``: the same, inside a read-only
@@ -36,7 +38,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..loaders.records import Notice
-from . import cypher
+from . import aggregates, cypher
 from .errors import NoticeRejected, RowsLost, StoreError, StoreUnavailable, one_line
 from .rows import GraphRows, notice_rows
 from .schema import NODES, RELATIONSHIPS
@@ -187,6 +189,7 @@ class GraphStore(ABC):
         for old_id in sorted({row["id"] for row in stored}):
             self._delete(run, old_id)
         self._write_rows(run, rows)
+        aggregates.add_rows(run, rows)
         return "replaced" if stored else "loaded"
 
     def delete_notice(self, notice_id: str) -> bool:
@@ -195,6 +198,7 @@ class GraphStore(ABC):
 
     def _delete(self, run: Run, notice_id: str) -> bool:
         params = {"id": notice_id}
+        aggregates.remove_notice(run, notice_id)
         candidates = {label: [row["id"] for row in run(cypher.mentioned_shared(label), params)]
                       for label in cypher.PRUNABLE_LABELS}
         for type_ in cypher.SHARED_REL_TYPES:
@@ -236,7 +240,7 @@ class GraphStore(ABC):
     def _load_fresh(self, all_rows: list[GraphRows], fresh: list[int]) -> dict[int, LoadResult]:
         joined = GraphRows.concat([all_rows[index] for index in fresh])
         try:
-            self._transaction(lambda run: self._bulk_write_rows(run, joined))
+            self._transaction(lambda run: (self._bulk_write_rows(run, joined), aggregates.add_rows(run, joined)))
         except StoreUnavailable:
             raise
         except Exception:  # noqa: BLE001 - one bad notice spoils the batch: retry one by one

@@ -1,12 +1,22 @@
-// SIMILAR_TO is stored once per pair: match it undirected. Given a problem, p is that
-// problem; otherwise each pair once, p the smaller id. The row is its own evidence: the span
-// is the problem's (p) in its notice.
-MATCH (p:Problem)-[s:SIMILAR_TO]-(q:Problem)
-WHERE (p.id = $problem OR ($problem IS NULL AND p.id < q.id)) AND s.score >= $min_score
+// Given a problem: its neighbours, in both directions (SIMILAR_TO is stored once per pair:
+// match it undirected). Without one: every pair once, as stored (from the smaller id to the
+// larger), the best first; the limit is applied before the bodies are looked up, so only the
+// rows shown are expanded. One part per case (the registry sorts the union's rows: see
+// `sort`). The row is its own evidence: the span is the problem's (p) in its notice.
+MATCH (p:Problem {id: $problem})-[s:SIMILAR_TO]-(q:Problem)
+WHERE s.score >= $min_score
+WITH p, s, q ORDER BY s.score DESC, q.id LIMIT $limit
 OPTIONAL MATCH (q)-[:CONCERNS]->(b:Body)
 RETURN p.id AS problem, p.text AS problem_text, q.id AS similar, q.text AS similar_text,
        s.score AS score, q.status AS status, b.id AS body, b.name AS body_name,
        p.notice_id AS notice_id, q.notice_id AS similar_notice_id,
        p.span_start AS span_start, p.span_end AS span_end
-ORDER BY score DESC, problem, similar
-LIMIT $limit
+UNION ALL
+MATCH (p:Problem)-[s:SIMILAR_TO]->(q:Problem)
+WHERE $problem IS NULL AND s.score >= $min_score
+WITH p, s, q ORDER BY s.score DESC, p.id, q.id LIMIT $limit
+OPTIONAL MATCH (q)-[:CONCERNS]->(b:Body)
+RETURN p.id AS problem, p.text AS problem_text, q.id AS similar, q.text AS similar_text,
+       s.score AS score, q.status AS status, b.id AS body, b.name AS body_name,
+       p.notice_id AS notice_id, q.notice_id AS similar_notice_id,
+       p.span_start AS span_start, p.span_end AS span_end
