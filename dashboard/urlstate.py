@@ -5,7 +5,8 @@ select box over its ``choices`` query's values, a checkbox for bool, number inpu
 float, a text box otherwise), starting from the URL's value or the declared default, writes the
 values back to the URL and returns them as strings for ``registry.bind`` (None for "any").
 URL names are ``prefix + name`` so two queries on a page keep theirs apart.
-``url_value(name)``/``set_url(name, value)`` read and write one URL parameter (None removes it).
+``url_value(name)``/``set_url(name, value)`` read and write one URL parameter (None removes it);
+``clear_url(keep)`` removes the others.
 ``reader_link(notice_id, start, end, item)`` is the reader's relative URL for one span or item.
 """
 from __future__ import annotations
@@ -34,6 +35,12 @@ def set_url(name: str, value: Any) -> None:
             del st.query_params[name]
     elif st.query_params.get(name) != str(value):
         st.query_params[name] = str(value)
+
+
+def clear_url(keep: Iterable[str] = ()) -> None:
+    """Remove every URL parameter but those in ``keep``."""
+    for name in [n for n in st.query_params if n not in set(keep)]:
+        del st.query_params[name]
 
 
 def reader_link(notice_id: str, start: int | None = None, end: int | None = None, item: str | None = None) -> str:

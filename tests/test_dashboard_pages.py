@@ -171,3 +171,11 @@ def test_network_around_a_regulation_shows_its_measures_and_their_problems(env, 
     assert int(found.group(1)) >= 1 + top["citing_measures"] + 1
     legend = next(b for b in html_bodies(app) if "Legend:" in b)
     assert all(kind in legend for kind in ("Measure", "Problem", "Regulation"))
+
+
+def test_switching_saved_queries_drops_the_other_querys_parameters(env, monkeypatch):
+    app = page(monkeypatch, env, "Saved queries", {"q": "top-cited-regulations", "limit": "3", "sqsel": "0"})
+    assert "3 of" in texts(app)
+    app.selectbox(key="query").set_value("notices").run()
+    assert app.query_params.get("q") == "notices" and "limit" not in app.query_params and "sqsel" not in app.query_params
+    assert re.search(r"2 of 2 rows", texts(app))

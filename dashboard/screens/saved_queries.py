@@ -27,7 +27,7 @@ def render() -> None:
         name = st.selectbox("query", names, index=names.index(given) if given in names else 0,
                             format_func=lambda n: f"{data.registry()[n].title} ({n})", key="query")
         if given is not None and given != name:
-            urlstate.set_url("sqsel", None)  # a row index means nothing in another query
+            urlstate.clear_url(keep=("q",))  # another query's parameters and row mean nothing here
         urlstate.set_url("q", name)
         query = data.registry()[name]
         st.caption(f"{query.description} · shape: {query.shape}")
