@@ -4,6 +4,7 @@ Contract:
 - ``edges_elements(rows, hints)`` turns edge rows (a graph-shaped saved query: ``source`` and
   ``target`` column hints; optional ``<end>_label``/``<end>_name`` columns, a ``type`` or the
   ``label`` hint for the edge) into Cytoscape elements; ``value`` (a count) rides on the edge.
+- ``citation_edges(rows, regulation)`` makes such edge rows from ``regulation-citations`` rows.
 - ``console_elements(rows)`` finds nodes and relationships in console rows (plain values: a
   node is ``{"_label": …}``, a relationship ``{"_type": …}``, a path ``{"nodes", "relationships"}``);
   a relationship between two node columns of a row joins them. Empty when there are none.
@@ -69,6 +70,21 @@ def edges_elements(rows: Iterable[Mapping[str, Any]], hints: Mapping[str, str]) 
         extra = {"value": row[hints["value"]]} if hints.get("value") in row else {}
         edges.append({"data": {"id": f"e{index}", "source": a, "target": b, "label": kind, **extra}})
     return {"nodes": list(nodes.values()), "edges": edges}
+
+
+def citation_edges(rows: Iterable[Mapping[str, Any]], regulation: str, title: str | None = None) -> list[dict]:
+    """Edge rows around one regulation from the rows of ``regulation-citations``: each citing
+    measure (CITES) and the problem it addresses (ADDRESSED_BY), in unit-problem-links' shape."""
+    edges = []
+    for row in rows:
+        common = {"notice_id": row["notice_id"], "via": ""}
+        edges.append({"source": row["measure"], "source_label": "Measure", "source_name": row["text"],
+                      "type": "CITES", "label": "引用", "target": regulation, "target_label": "Regulation",
+                      "target_name": title or regulation, **common})
+        edges.append({"source": row["problem"], "source_label": "Problem", "source_name": row["problem_text"],
+                      "type": "ADDRESSED_BY", "label": "整改措施", "target": row["measure"],
+                      "target_label": "Measure", "target_name": row["text"], **common})
+    return edges
 
 
 def _entity_key(value: Mapping[str, Any]) -> str:

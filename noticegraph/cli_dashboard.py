@@ -3,12 +3,12 @@
 The store options are handed to the app through the environment (NOTICEGRAPH_STORE,
 NOTICEGRAPH_DB, NEO4J_URI, NEO4J_USER, NEO4J_DATABASE; the password only ever comes from
 NEO4J_PASSWORD and is never printed). Streamlit runs headless, on 127.0.0.1 unless --host says
-otherwise, without usage statistics (nothing leaves the machine).
+otherwise, without usage statistics (nothing leaves the machine); it replaces this process, so
+stopping the command stops the server.
 """
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -58,8 +58,6 @@ def streamlit_command(host: str, port: int) -> list[str]:
 def dashboard(port: int, host: str, **options: Any) -> None:
     """Serve the analyst's dashboard (Streamlit) and print its URL."""
     click.echo(f"NoticeGraph dashboard: {shown_url(host, port)}  (Ctrl-C to stop)")
-    try:
-        code = subprocess.call(streamlit_command(host, port), env=dashboard_env(options))
-    except KeyboardInterrupt:
-        code = 0
-    raise SystemExit(code)
+    command = streamlit_command(host, port)
+    sys.stdout.flush()
+    os.execve(command[0], command, dashboard_env(options))  # Streamlit takes this process over

@@ -85,10 +85,14 @@ def test_network_around_a_body_with_its_legend(env, expected, monkeypatch):
     body = next(r["target"] for r in expected["unit-problem-links"].rows) if expected["unit-problem-links"].rows \
         else expected["problem-types-by-body"].rows[0]["body"]
     links = expected["links"]({"body": body, "limit": 50}).rows
-    app = page(monkeypatch, env, "Unit–problem network", {"kind": "Body", "centre": body})
+    problem = next(r for r in links if r["source_label"] == "Problem")
+    app = page(monkeypatch, env, "Unit–problem network", {"kind": "Body", "centre": body, "node": problem["source"]})
     nodes = {r["source"] for r in links} | {r["target"] for r in links}
-    assert f"{len(nodes)} nodes, {len(links)} edges around {body}" in texts(app)
+    shown = texts(app)
+    assert f"{len(nodes)} nodes, {len(links)} edges around {body}" in shown
     assert any("Legend:" in body_html and "Problem" in body_html for body_html in html_bodies(app))
+    assert f"id: {problem['source']}" in shown
+    assert f"source: [notice {problem['notice_id']}](./reader?notice={problem['notice_id']}&item=" in shown
 
 
 @pytest.mark.parametrize("name", sorted(default_registry()))
@@ -157,3 +161,13 @@ def test_pages_table_matches_the_files():
     assert {module for _, _, module in PAGES} == {p.stem for p in (dashboard / SCREENS).glob("*.py")} - {"__init__"}
     assert not (dashboard / "pages").exists()  # Streamlit's file-based navigation would take it over
     assert PAGES[0][0] == "" and len({url for url, _, _ in PAGES}) == len(PAGES)
+
+
+def test_network_around_a_regulation_shows_its_measures_and_their_problems(env, expected, monkeypatch):
+    top = expected["top-cited-regulations"].rows[0]
+    app = page(monkeypatch, env, "Unit–problem network", {"kind": "Regulation", "centre": top["regulation"]})
+    found = re.search(r"(\d+) nodes, (\d+) edges around", texts(app))
+    assert found and int(found.group(2)) == 2 * top["citing_measures"]
+    assert int(found.group(1)) >= 1 + top["citing_measures"] + 1
+    legend = next(b for b in html_bodies(app) if "Legend:" in b)
+    assert all(kind in legend for kind in ("Measure", "Problem", "Regulation"))

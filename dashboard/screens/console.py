@@ -22,18 +22,22 @@ def render() -> None:
     if not st.button("Run", type="primary", key="run") and not urlstate.url_value("run"):
         return
     with views.guarded():
-        rows = data.console(statement, max_rows=max_rows, timeout_s=seconds)
-        st.caption(f"{len(rows):,} rows" + (f" (capped at {max_rows:,}: more there were)" if rows.truncated else ""))
-        elements = network.console_elements(rows)
-        if elements["nodes"]:
-            graph_tab, table_tab = st.tabs(["Graph", "Table"])
-            with graph_tab:
-                network.draw(elements, key="console_net")
-            with table_tab:
-                st.dataframe(pd.DataFrame([{k: str(v) if isinstance(v, dict) else v for k, v in r.items()}
-                                           for r in rows]), hide_index=True)
-        else:
-            st.dataframe(pd.DataFrame(list(rows)), hide_index=True)
+        show(data.console(statement, max_rows=max_rows, timeout_s=seconds), max_rows)
+
+
+def show(rows, max_rows: int) -> None:
+    """The rows as a table, and as a graph first when they hold nodes and relationships."""
+    st.caption(f"{len(rows):,} rows" + (f" (capped at {max_rows:,}: more there were)" if rows.truncated else ""))
+    elements = network.console_elements(rows)
+    table = pd.DataFrame([{k: str(v) if isinstance(v, dict) else v for k, v in r.items()} for r in rows])
+    if not elements["nodes"]:
+        st.dataframe(table, hide_index=True)
+        return
+    graph_tab, table_tab = st.tabs(["Graph", "Table"])
+    with graph_tab:
+        network.draw(elements, key="console_net")
+    with table_tab:
+        st.dataframe(table, hide_index=True)
 
 
 render()

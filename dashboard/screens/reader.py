@@ -68,8 +68,12 @@ def render() -> None:
         found = data.run("notice-text", {"notice": notice_id}).rows
         items = data.run("notice-items", {"notice": notice_id}).rows
         notice = found[0]
-        shown = highlight.highlighted(notice["text"] or "", items, focus_span(items))
+        focus = focus_span(items)
+        shown = highlight.highlighted(notice["text"] or "", items, focus)
         header(notice, items, sum(1 for kind, _ in shown.shown if kind == "problem"))
+        if focus:
+            st.info(f"Outlined in red below, characters {focus[0]}–{focus[1]}: "
+                    f"{(notice['text'] or '')[focus[0]:focus[1]][:300]}")
         st.html(highlight.legend_html())
         text_column, outline_column = st.columns([3, 1])
         with text_column:

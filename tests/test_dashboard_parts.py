@@ -1,0 +1,73 @@
+"""The dashboard's pure parts: the reader's highlighting (escaped text, nested spans, statuses
+found after their problem, the focus span), charts chosen from query metadata, and networks
+built from edge rows and from console rows."""
+from __future__ import annotations
+
+import html
+
+from noticegraph.dashboard import charts, network
+from noticegraph.dashboard.highlight import highlighted
+from noticegraph.queries.model import saved_query
+from noticegraph.queries.results import QueryResult
+
+TEXT = "一、关于“<b>学习</b>不深入”问题\n认真落实《条例》&制定办法。整改进展情况:已完成\n二、关于“接待”问题"
+
+
+def item(kind, name, needle, detail=None, text=None):
+    start = TEXT.index(needle)
+    return {"kind": kind, "item": name, "text": text or needle, "detail": detail,
+            "span_start": start, "span_end": start + len(needle)}
+
+
+ITEMS = [item("problem", "p1", "<b>学习</b>不深入"), item("measure", "m1", "认真落实《条例》&制定办法"),
+         item("cited", "g1", "《条例》"), item("problem", "p2", "接待"),
+         {**item("problem", "p1", "<b>学习</b>不深入"), "kind": "status", "text": "已完成", "detail": "completed"},
+         {"kind": "figure", "item": "f0", "text": "x", "detail": None, "span_start": 0, "span_end": 0}]
+
+
+def test_the_text_is_escaped_and_every_item_is_marked_from_its_span():
+    shown = highlighted(TEXT, ITEMS)
+    assert "<b>" not in shown.html.split('<div class="ng-text">', 1)[1]
+    assert html.escape("<b>学习</b>不深入") in shown.html and "&amp;制定办法" in shown.html
+    assert shown.shown == {("problem", "p1"), ("problem", "p2"), ("measure", "m1"), ("cited", "g1"),
+                           ("status", "p1")}
+    assert '<mark class="hl cited"' in shown.html and '<a id="p1"></a>' in shown.html
+    assert '<mark class="hl status" title="status: 已完成 (completed)">已完成</mark>' in shown.html
+
+
+def test_the_focus_span_is_outlined():
+    start = TEXT.index("接待")
+    assert '<span class="focus"><mark class="hl problem"' in highlighted(TEXT, ITEMS, (start, start + 2)).html
+
+
+def result(shape, columns, rows):
+    meta = {"name": "q", "title": "Q", "description": "d", "shape": shape, "columns": columns}
+    query = saved_query(meta, "RETURN 1")
+    return QueryResult(query, {}, list(rows[0]) if rows else [], rows)
+
+
+def test_a_chart_follows_the_shape_and_hints_and_carries_a_row_selection():
+    rows = [{"title": "中国共产党章程", "n": 3, "ids": ["a"]}, {"title": "条例", "n": 1, "ids": ["b"]}]
+    spec = charts.chart_for(result("bar", {"x": "title", "y": "n"}, rows)).to_dict()
+    assert spec["mark"]["type"] == "bar" and spec["encoding"]["y"]["field"] == "title"
+    assert spec["params"][0]["name"] == charts.SELECTION and spec["params"][0]["select"]["fields"] == [charts.ROW]
+    assert "ids" not in spec["datasets"][next(iter(spec["datasets"]))][0]
+    assert charts.chart_for(result("bar", {"x": "missing", "y": "n"}, rows)) is None
+    assert charts.chart_for(result("table", {}, rows)) is None
+    assert charts.selected_row({"selection": {charts.SELECTION: [{charts.ROW: 1}]}}) == 1
+    assert charts.selected_row({"selection": {}}) is None
+
+
+def test_networks_from_edge_rows_and_from_console_rows():
+    edges = network.edges_elements([{"regulation_a": "甲", "regulation_b": "乙", "count": 2}],
+                                   {"source": "regulation_a", "target": "regulation_b", "value": "count"})
+    assert [n["data"]["label"] for n in edges["nodes"]] == ["Regulation", "Regulation"]
+    assert edges["edges"][0]["data"]["value"] == 2
+    notice, problem = {"_label": "Notice", "id": "n1", "title": "通报"}, {"_label": "Problem", "id": "p1", "text": "问题"}
+    found = network.console_elements([{"n": notice, "r": {"_type": "CONTAINS"}, "p": problem}, {"x": 1}])
+    assert [n["data"]["id"] for n in found["nodes"]] == ["n1", "p1"]
+    assert [(e["data"]["source"], e["data"]["target"], e["data"]["label"]) for e in found["edges"]] == [
+        ("n1", "p1", "CONTAINS")]
+    path = network.console_elements([{"p": {"nodes": [notice, problem], "relationships": [{"_type": "CONTAINS"}]}}])
+    assert len(path["edges"]) == 1
+    assert network.console_elements([{"n": 1}]) == {"nodes": [], "edges": []}
