@@ -19,12 +19,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, sync_playwright
 
-from browser_support import (chromium_browser, highlighted_problems, is_local, load_samples, new_app_page,
-                             render_seconds, served_dashboard, wait_for_app_run)
+from browser_support import (CHART, COMPONENT, chromium_browser, highlighted_problems, is_local, load_samples,
+                             new_app_page, render_seconds, served_dashboard, wait_for_app_run)
 from noticegraph.dashboard.pages import PAGES
 
 SEED_000 = "000_00de51ecc004529a"
 VIEWPORT = {"width": 1400, "height": 1800}  # tall: Streamlit scrolls inside, so shots show what fits
+DRAWN_AT_LEAST = {"overview": (CHART, 2), "regulations": (CHART, 1), "problem_types": (CHART, 2),
+                  "network": (COMPONENT, 1)}  # charts and components the wait must have seen drawn
 READER_PROBLEMS = 40  # seed 000's problems, each highlighted from its span
 
 
@@ -120,6 +122,9 @@ def test_every_page_renders_locally_without_errors(
                 check_page(seen, title)
                 if module == "reader":
                     check_reader(seen)
+                if module in DRAWN_AT_LEAST:
+                    selector, least = DRAWN_AT_LEAST[module]
+                    assert seen.page.locator(selector).count() >= least, (title, selector)
                 seen.page.close()
             again = visit(context, f"{dashboard_url}/{PAGES[0][0]}")
             report(capsys, f"{PAGES[0][1]}, again (warm caches): {timing(again)}")
