@@ -2,7 +2,8 @@
 
 - ``load_samples(db)``: data/samples loaded into a fresh LadybugDB file by the library;
   returns each notice's id by its file's stem (000_00de51ecc004529a → id).
-- ``served_dashboard(db)``: ``noticegraph dashboard --host 127.0.0.1 --port <free> --db <db>``
+- ``served_dashboard(db, log)``: ``noticegraph dashboard --host 127.0.0.1 --port <free>
+  --store ladybug --db <db>`` (whatever NEO4J_URI says)
   as a subprocess, yielded once its health endpoint answers, stopped (SIGTERM, then SIGKILL)
   at the end. A server that dies early fails with its own output.
 - ``chromium_browser()``: headless /usr/bin/chromium (Playwright's own browser download cannot
@@ -78,7 +79,8 @@ def load_samples(db: Path) -> dict[str, str]:
 
 def dashboard_command(db: Path, port: int) -> list[str]:
     script = Path(sys.executable).with_name("noticegraph")
-    return [str(script), "dashboard", "--host", "127.0.0.1", "--port", str(port), "--db", str(db)]
+    return [str(script), "dashboard", "--host", "127.0.0.1", "--port", str(port), "--store", "ladybug",
+            "--db", str(db)]
 
 
 @contextlib.contextmanager

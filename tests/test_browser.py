@@ -19,12 +19,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, sync_playwright
 
-from browser_support import (chromium_browser, highlighted_problems, is_local, load_samples, new_app_page,
-                             render_seconds, served_dashboard, wait_for_app_run)
+from browser_support import (CHART, COMPONENT, chromium_browser, highlighted_problems, is_local, load_samples,
+                             new_app_page, render_seconds, served_dashboard, wait_for_app_run)
 from noticegraph.dashboard.pages import PAGES
 
 SEED_000 = "000_00de51ecc004529a"
 VIEWPORT = {"width": 1400, "height": 1800}  # tall: Streamlit scrolls inside, so shots show what fits
+DRAWN_AT_LEAST = {"overview": (CHART, 2), "regulations": (CHART, 1), "problem_types": (CHART, 2),
+                  "network": (COMPONENT, 1)}  # charts and components the wait must have seen drawn
 READER_PROBLEMS = 40  # seed 000's problems, each highlighted from its span
 
 
@@ -85,6 +87,12 @@ def check_page(seen: Visit, title: str) -> None:
     assert seen.page.locator('[data-testid="stAlertContentError"]').count() == 0, title
 
 
+def report(capsys: pytest.CaptureFixture[str], line: str) -> None:
+    """A figure for the run's log, printed past pytest's capture (CI shows it)."""
+    with capsys.disabled():
+        print(f"\n{line}")
+
+
 def timing(seen: Visit) -> str:
     return f"{seen.seconds:.2f} s to the last change ({seen.script_seconds:.2f} s to the script's end)"
 
@@ -99,7 +107,8 @@ def check_reader(seen: Visit) -> None:
 
 
 def test_every_page_renders_locally_without_errors(
-        dashboard_url: str, samples_db: tuple[Path, dict[str, str]], screenshots: Path) -> None:
+        dashboard_url: str, samples_db: tuple[Path, dict[str, str]], screenshots: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
     _, ids = samples_db
     with sync_playwright() as playwright:
         browser = chromium_browser(playwright)
@@ -108,14 +117,17 @@ def test_every_page_renders_locally_without_errors(
             for url_path, title, module in PAGES:
                 seen = visit(context, page_url(dashboard_url, url_path, module, ids))
                 if url_path == PAGES[0][0]:
-                    print(f"\n{title}, first render (fresh server, empty browser cache): {timing(seen)}")
+                    report(capsys, f"{title}, first render (fresh server, empty browser cache): {timing(seen)}")
                 seen.page.screenshot(path=str(screenshots / f"{module}.png"))
                 check_page(seen, title)
                 if module == "reader":
                     check_reader(seen)
+                if module in DRAWN_AT_LEAST:
+                    selector, least = DRAWN_AT_LEAST[module]
+                    assert seen.page.locator(selector).count() >= least, (title, selector)
                 seen.page.close()
             again = visit(context, f"{dashboard_url}/{PAGES[0][0]}")
-            print(f"{PAGES[0][1]}, again (warm caches): {timing(again)}")
+            report(capsys, f"{PAGES[0][1]}, again (warm caches): {timing(again)}")
         finally:
             browser.close()
 
