@@ -21,6 +21,10 @@ Contract of a ``GraphStore`` (LadybugStore and Neo4jStore implement it):
   transaction (a write raises an engine error), at most ``max_rows`` rows; a query still running
   after ``timeout_s`` seconds is stopped and raises ``QueryTimeout``, and the store stays usable.
   readonly.py adds the statement check in front of it.
+- ``scalar_query(cypher, params)``: ``query`` without value tidying, for rows of strings and
+  numbers only (bulk reads such as the similarity corpus).
+- ``write(work)`` runs ``work(run)`` in one write transaction; inside it ``bulk_write(run, rows)``
+  writes many new rows by the engine's bulk path.
 - ``reset()`` empties the graph and re-creates the schema.
 - ``data_version() -> str``: a cheap token that changes whenever the stored notices change
   (caches key on it; a LadybugDB reader reopens when it changes). The default fingerprints the
@@ -153,9 +157,18 @@ class GraphStore(ABC):
                    timeout_s: float | None = None) -> list[dict[str, Any]]:
         return [plain(row) for row in self._read(statement, params or {}, max_rows, timeout_s)]
 
+    def scalar_query(self, statement: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """``query`` without the tidying of values.py, for statements returning only strings and
+        numbers (both drivers give those as plain values): half the time on 300k rows."""
+        return self._run(statement, params or {})
+
     def write(self, work: Callable[[Run], Any]) -> Any:
         """Run ``work(run)`` in one write transaction: all of it lands, or none of it."""
         return self._transaction(work)
+
+    def bulk_write(self, run: Run, rows: GraphRows) -> None:
+        """Inside ``write``: write many new rows by the engine's bulk path (COPY on LadybugDB)."""
+        self._bulk_write_rows(run, rows)
 
     def stats(self) -> dict[str, dict[str, int]]:
         nodes = {n.label: self._count(cypher.count_nodes(n.label)) for n in NODES}
