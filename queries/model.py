@@ -26,6 +26,11 @@ Metadata keys (unknown keys are errors):
   ``span_start``, ``span_end``: where the item stands in its notice's text) and takes a
   ``limit`` like any list. So every number traces to sentences without an aggregate row
   carrying thousands of ids.
+- ``requires``: optional list of parameters without which the query has nothing to say (a
+  detail query's key, a search's keyword); an item may be a list of parameters of which one
+  must be given. When a requirement is unmet (null), ``run_query`` returns no rows
+  and a total of 0 without running any Cypher. Each query's text must itself return no rows
+  then (tests/test_query_shortcuts.py checks it on both stores), so this only saves the scans.
 ``variants`` maps an engine name to the text of ``<name>.<engine>.cypher``, the exception.
 """
 from __future__ import annotations
@@ -43,7 +48,8 @@ PARAM_TYPES = ("str", "int", "float", "date", "bool")
 COLUMN_HINTS = frozenset({"x", "y", "series", "row", "column", "value", "source", "target", "label",
                           "start", "end"})
 QUERY_KEYS = {"name": True, "title": True, "description": True, "shape": True, "params": False,
-              "columns": False, "sort": False, "lags": False, "total": False, "detail": False}
+              "columns": False, "sort": False, "lags": False, "total": False, "detail": False,
+              "requires": False}
 DETAIL_KEYS = {"query": True, "params": True, "counts": False}
 EVIDENCE = ("notice_id", "span_start", "span_end")
 LIMIT = "limit"
@@ -89,6 +95,7 @@ class SavedQuery:
     source: str = ""
     total: str | None = None
     detail: Detail | None = None
+    requires: tuple[tuple[str, ...], ...] = ()  # each: one of these parameters must be non-null
 
     def text_for(self, engine: str) -> str:
         """The Cypher to run on ``engine`` (``ladybug`` or ``neo4j``): its variant if there is one."""
@@ -214,6 +221,18 @@ def parse_detail(data: Any, where: str) -> Detail | None:
     return Detail(text_field(data, "query", f"{where}: detail"), dict(params), counts)
 
 
+def parse_requires(data: Any, declared: list[str], where: str) -> tuple[tuple[str, ...], ...]:
+    if data is None:
+        return ()
+    items = [tuple(item) if isinstance(item, list) else (item,) for item in data] if isinstance(data, list) else None
+    if not items or not all(item and all(isinstance(name, str) for name in item) for item in items):
+        raise QueryDefinitionError(f"{where}: requires must list parameter names (or lists of them)")
+    unknown = sorted({name for item in items for name in item} - set(declared))
+    if unknown:
+        raise QueryDefinitionError(f"{where}: requires names undeclared parameter(s) {', '.join(unknown)}")
+    return tuple(items)
+
+
 def saved_query(meta: Any, cypher: str, variants: Mapping[str, str] | None = None,
                 source: str = "<query>") -> SavedQuery:
     meta = check_keys(meta, QUERY_KEYS, source)
@@ -230,4 +249,5 @@ def saved_query(meta: Any, cypher: str, variants: Mapping[str, str] | None = Non
                       text_field(meta, "description", source), meta["shape"], cypher.strip(), params,
                       parse_columns(meta.get("columns"), source), parse_sort(meta.get("sort"), source),
                       parse_lags(meta.get("lags"), source), dict(variants or {}), source,
-                      parse_total(meta.get("total"), source), parse_detail(meta.get("detail"), source))
+                      parse_total(meta.get("total"), source), parse_detail(meta.get("detail"), source),
+                      parse_requires(meta.get("requires"), names, source))

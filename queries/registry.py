@@ -14,7 +14,9 @@ Contract:
   itself takes a ``limit`` (so it has a ``total``).
 - ``run_query(store, query, params)`` binds the parameters (params.py), runs the text for
   ``store.name`` through the read-only guard (graph/readonly.py) and returns a ``QueryResult``
-  with rows tidied by results.py and, when the query declares one, its ``total``.
+  with rows tidied by results.py and, when the query declares one, its ``total``: counted by
+  the total query only when the rows fill the limit (fewer rows than the limit are all of
+  them). A query missing one of its ``requires`` parameters returns nothing without running.
   ``run_detail(store, result, row, params)`` runs the detail query behind one row of a result.
   ``param_choices(store, param)`` lists a parameter's allowed values.
 - Cypher shared by both engines keeps to ENGINES.md's common subset. One more rule: LadybugDB
@@ -141,13 +143,27 @@ def run_query(store: Any, query: SavedQuery | str, params: Mapping[str, Any] | N
     if isinstance(query, str):
         query = default_registry()[query]
     bound = bind(query, params)
+    if not requirements_met(query, bound):
+        return QueryResult(query, bound, [], [], 0 if query.total else None)
     rows = tidy_rows(query, run_read_only(store, query.text_for(store.name), bound))
-    return QueryResult(query, bound, list(rows[0]) if rows else [], rows, count_total(store, query, bound))
+    total = None if not query.total else len(rows) if fits_limit(rows, bound) else count_total(store, query, bound)
+    return QueryResult(query, bound, list(rows[0]) if rows else [], rows, total)
+
+
+def requirements_met(query: SavedQuery, bound: Mapping[str, Any]) -> bool:
+    """Whether every ``requires`` item has one of its parameters given."""
+    return all(any(bound.get(name) is not None for name in item) for item in query.requires)
+
+
+def fits_limit(rows: list[Any], bound: Mapping[str, Any]) -> bool:
+    """Whether ``rows`` came in under the limit, and so are all the rows there are."""
+    limit = bound.get(LIMIT)
+    return isinstance(limit, int) and len(rows) < limit
 
 
 def count_total(store: Any, query: SavedQuery, bound: Mapping[str, Any]) -> int | None:
-    """The number of rows ``query`` gives without its limit, when it declares a ``total``
-    (a total written as a ``UNION ALL``, one count per part, is their sum)."""
+    """The number of rows ``query`` gives without its limit, by its ``total`` query (a total
+    written as a ``UNION ALL``, one count per part, is their sum)."""
     if not query.total:
         return None
     used = cypher_parameters(query.total)
