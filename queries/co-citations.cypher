@@ -1,3 +1,4 @@
+// when: scope is 'measure'
 // The measures (scope measure) or notices (scope notice) that cite both regulations of a pair
 // (the detail of a co-cited-regulations row). A notice's span is its title. One part per
 // scope (the registry sorts the union's rows: see `sort`).
@@ -9,6 +10,7 @@ RETURN m.id AS item, m.text AS text, m.notice_id AS notice_id, m.span_start AS s
 ORDER BY notice_id, item
 LIMIT $limit
 UNION ALL
+// when: scope is 'notice'
 MATCH (:Regulation {id: $regulation_a})<-[:CITES]-(n:Notice)-[:CITES]->(:Regulation {id: $regulation_b})
 WHERE $scope = 'notice'
 WITH DISTINCT n

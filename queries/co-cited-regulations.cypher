@@ -1,3 +1,4 @@
+// when: scope is 'measure'
 // Each pair once (a.id < b.id). One part per scope, each ordered and limited; $scope picks the
 // part (the registry sorts the union's rows: see `sort`). A measure's notice is m.notice_id.
 // The measures (or notices) citing a pair are its detail (co-citations). No part returns one
@@ -13,6 +14,7 @@ RETURN a.id AS regulation_a, a.title AS title_a, b.id AS regulation_b, b.title A
 ORDER BY count DESC, regulation_a, regulation_b
 LIMIT $limit
 UNION ALL
+// when: scope is 'notice'
 MATCH (a:Regulation)<-[:CITES]-(n:Notice)-[:CITES]->(b:Regulation)
 WHERE $scope = 'notice' AND a.id < b.id
   AND (a.id = $regulation OR b.id = $regulation OR $regulation IS NULL)

@@ -16,7 +16,8 @@ Contract:
   ``store.name`` through the read-only guard (graph/readonly.py) and returns a ``QueryResult``
   with rows tidied by results.py and, when the query declares one, its ``total``: counted by
   the total query only when the rows fill the limit (fewer rows than the limit are all of
-  them). A query missing one of its ``requires`` parameters returns nothing without running.
+  them). A query missing one of its ``requires`` parameters returns nothing without running;
+  of a ``UNION ALL`` only the parts whose ``// when:`` guards hold are run (parts.py).
   ``run_detail(store, result, row, params)`` runs the detail query behind one row of a result.
   ``param_choices(store, param)`` lists a parameter's allowed values.
 - Cypher shared by both engines keeps to ENGINES.md's common subset. One more rule: LadybugDB
@@ -36,6 +37,7 @@ from ..graph.readonly import run_read_only
 from .errors import QueryDefinitionError, UnknownQuery
 from .model import LIMIT, Param, SavedQuery, saved_query
 from .params import bind, cypher_parameters
+from .parts import applicable, guarded_names
 from .results import QueryResult, tidy_rows
 
 QUERY_DIR = Path(__file__).resolve().parent
@@ -83,6 +85,9 @@ def check_parameters(query: SavedQuery) -> None:
     for param in query.params:
         if param.choices and cypher_parameters(param.choices):
             raise QueryDefinitionError(f"{query.source}: the choices query of {param.name} takes parameters")
+    unguarded = guarded_names(query.cypher + (query.total or "")) - declared
+    if unguarded:
+        raise QueryDefinitionError(f"{query.source}: a `when` guard names undeclared {sorted(unguarded)}")
     if query.total:
         stray = cypher_parameters(query.total) - (declared - {LIMIT})
         if stray:
@@ -145,7 +150,7 @@ def run_query(store: Any, query: SavedQuery | str, params: Mapping[str, Any] | N
     bound = bind(query, params)
     if not requirements_met(query, bound):
         return QueryResult(query, bound, [], [], 0 if query.total else None)
-    rows = tidy_rows(query, run_read_only(store, query.text_for(store.name), bound))
+    rows = tidy_rows(query, run_parts(store, query.text_for(store.name), bound))
     total = None if not query.total else len(rows) if fits_limit(rows, bound) else count_total(store, query, bound)
     return QueryResult(query, bound, list(rows[0]) if rows else [], rows, total)
 
@@ -166,9 +171,16 @@ def count_total(store: Any, query: SavedQuery, bound: Mapping[str, Any]) -> int 
     written as a ``UNION ALL``, one count per part, is their sum)."""
     if not query.total:
         return None
-    used = cypher_parameters(query.total)
-    rows = run_read_only(store, query.total, {k: v for k, v in bound.items() if k in used})
-    return sum(int(row["total"] or 0) for row in rows)
+    return sum(int(row["total"] or 0) for row in run_parts(store, query.total, bound))
+
+
+def run_parts(store: Any, text: str, bound: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Run the parts of ``text`` that apply to ``bound`` (parts.py) with the parameters they use."""
+    pruned = applicable(text, bound)
+    if pruned is None:
+        return []
+    used = cypher_parameters(pruned)
+    return run_read_only(store, pruned, {k: v for k, v in bound.items() if k in used})
 
 
 def run_detail(store: Any, result: QueryResult, row: Mapping[str, Any],

@@ -1,3 +1,4 @@
+// when: problem is given
 // Given a problem: its neighbours, in both directions (SIMILAR_TO is stored once per pair:
 // match it undirected). Without one: every pair once, as stored (from the smaller id to the
 // larger), the best first; the limit is applied before the bodies are looked up, so only the
@@ -12,6 +13,7 @@ RETURN p.id AS problem, p.text AS problem_text, q.id AS similar, q.text AS simil
        p.notice_id AS notice_id, q.notice_id AS similar_notice_id,
        p.span_start AS span_start, p.span_end AS span_end
 UNION ALL
+// when: problem is null
 MATCH (p:Problem)-[s:SIMILAR_TO]->(q:Problem)
 WHERE $problem IS NULL AND s.score >= $min_score
 WITH p, s, q ORDER BY s.score DESC, p.id, q.id LIMIT $limit

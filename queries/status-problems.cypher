@@ -9,6 +9,7 @@ RETURN p.id AS problem, p.text AS text, p.deadline AS deadline, n.id AS notice_i
 ORDER BY published, notice_id, ordinal, problem
 LIMIT $limit
 UNION ALL
+// when: notice is 'all'
 MATCH (n:Notice)-[:CONTAINS]->(p:Problem)
 WHERE $notice = 'all' AND coalesce(p.status, 'unstated') = $status
 RETURN p.id AS problem, p.text AS text, p.deadline AS deadline, n.id AS notice_id,

@@ -1,3 +1,4 @@
+// when: from_year or to_year is given
 // Regulations cited by notices (and by the measures of those notices), ranked. Two parts, one
 // active (the registry sorts the union's rows: see `sort`; `rank` is the ranking count):
 // - a year range given: counted from the citations of the notices published in it (years
@@ -22,6 +23,8 @@ RETURN g.id AS regulation, g.title AS title, g.kind AS kind, g.level AS level,
 ORDER BY rank DESC, citing_measures DESC, citing_notices DESC, title, regulation
 LIMIT $limit
 UNION ALL
+// when: from_year is null
+// when: to_year is null
 MATCH (g:Regulation)
 WHERE $from_year IS NULL AND $to_year IS NULL AND g.cited_notices > 0
   AND (g.level = $level OR $level IS NULL)
