@@ -28,6 +28,7 @@ from . import ids
 from .aliases import AliasTable, current_aliases
 from .bodies import BodyResolver
 from .schema import DOUBLE, INT64, NODE_BY_LABEL, REL_BY_TYPE, SHARED_LABELS, STRING, STRINGS, NodeType, RelType
+from .tallies import add_tallies
 
 RelKey = tuple[str, str, str]
 ROLE_TO_REL = {"cited": "CITES", "issued": "ISSUES", "other": "REFERS_TO"}
@@ -124,6 +125,7 @@ def notice_rows(notice: Notice, aliases: AliasTable | None = None) -> GraphRows:
     add_notice_titles(rows, nid, notice)
     add_figures(rows, nid, notice)
     add_persons(rows, bodies, nid, notice)
+    add_tallies(rows)
     return rows
 
 

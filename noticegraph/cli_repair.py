@@ -3,7 +3,9 @@
 `repair` opens the store for writing (which also recovers a LadybugDB file after a killed
 write), completes the pending similarity links (graph/pending.py) and says what it did;
 `--relink-all` recomputes every SIMILAR_TO link from scratch (a store linked by an older
-measure, or notices deleted outside `pending.delete_notices`). `pending_line(store)` is the
+measure, or notices deleted outside `pending.delete_notices`); `--recount` recomputes the
+maintained counts (graph/aggregates.py) and the per-notice tallies (graph/tallies.py) of a
+database loaded by a version without them. `pending_line(store)` is the
 line `stats` prints when derived data is pending, else None.
 """
 from __future__ import annotations
@@ -28,12 +30,17 @@ def pending_line(store: Any) -> str | None:
 @main.command()
 @store_options
 @click.option("--relink-all", is_flag=True, help="Recompute every SIMILAR_TO link from scratch.")
-def repair(relink_all: bool, **options: Any) -> None:
+@click.option("--recount", is_flag=True, help="Recompute the maintained counts and tallies (older databases).")
+def repair(relink_all: bool, recount: bool, **options: Any) -> None:
     """Complete derived data an interrupted load left pending (and recover the store)."""
-    from noticegraph.graph import pending
+    from noticegraph.graph import aggregates, pending, tallies
 
     with opened_store(options) as graph:
         graph.ensure_schema()
+        if recount:
+            graph.write(aggregates.recount)
+            graph.write(tallies.rebuild)
+            click.echo("recounted: maintained counts and tallies rebuilt from the stored notices")
         before = pending.pending_counts(graph)
         report = pending.relink_all(graph) if relink_all else pending.complete(graph)
     what = "every link recomputed" if relink_all else f"{before[0]} notices and {before[1]} problems were pending"

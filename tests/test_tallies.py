@@ -1,0 +1,80 @@
+"""The per-notice tallies (graph/tallies.py) that the type queries read: the rows a load writes
+equal the tallies the rebuild's own Cypher counts from the stored problems, after bulk loads,
+single loads, a replace and a delete, on both stores; they depend on the set of notices only;
+and `noticegraph repair --recount` rebuilds them on a database that lacks them."""
+from __future__ import annotations
+
+from cli_support import assert_clean_exit
+from click.testing import CliRunner
+from conftest import SAMPLES, open_test_store
+from test_aggregates import corpus_notices, edited
+
+from noticegraph.cli import main
+from noticegraph.graph import tallies
+from noticegraph.graph.rows import notice_rows
+from noticegraph.loaders import extract_text
+
+
+def assert_rebuild_agrees(graph) -> dict[str, list[tuple]]:
+    loaded = tallies.stored(graph)
+    graph.write(tallies.rebuild)
+    assert tallies.stored(graph) == loaded and loaded["BODY_TYPE"]
+    return loaded
+
+
+def test_tallies_equal_the_counts_from_the_problems_through_every_write(store):
+    notices = corpus_notices(10)
+    store.load_many(notices[:6])
+    assert_rebuild_agrees(store)
+    for notice in notices[6:]:
+        store.load(notice)
+    assert_rebuild_agrees(store)
+    assert store.load(edited(notices[0], "修订稿")) == "replaced"
+    assert_rebuild_agrees(store)
+    assert store.delete_notice(notices[1].id)
+    tallied = {row[2] for rows in assert_rebuild_agrees(store).values() for row in rows}
+    assert notices[1].id not in tallied and notices[2].id in tallied
+
+
+def test_a_sample_notices_tallies_count_its_problems_by_type_and_status():
+    notice = extract_text((SAMPLES / "000_00de51ecc004529a.txt").read_text("utf-8"), "000.txt")
+    rows = notice_rows(notice)
+    problems = rows.nodes["Problem"]
+    top = rows.rels[("BODY_TOP_TYPE", "Body", "ProblemType")]
+    typed = {r["src"] for r in rows.rels[("HAS_TYPE", "Problem", "ProblemType")]}
+    completed = {p["id"] for p in problems if p["status"] == "completed"}
+    assert sum(r["problems"] for r in rows.rels[("NOTICE_TYPE", "Notice", "ProblemType")]) == \
+        len(rows.rels[("HAS_TYPE", "Problem", "ProblemType")])
+    assert sum(r["problems"] for r in top) >= len(typed) and {r["round_start"] for r in top} == {"2019-11-01"}
+    assert sum(r["completed"] for r in top) >= len(completed & typed) > 0
+
+
+def test_tallies_depend_on_the_set_of_notices_not_the_order(request, tmp_path):
+    notices = corpus_notices(10)
+    first = open_test_store("ladybug", tmp_path, request, "a.lbug")
+    second = open_test_store("ladybug", tmp_path, request, "b.lbug")
+    try:
+        first.load_many(notices)
+        for notice in reversed(notices):
+            second.load(notice)
+        assert tallies.stored(first) == tallies.stored(second)
+    finally:
+        first.close()
+        second.close()
+
+
+def test_repair_recount_rebuilds_missing_tallies(request, tmp_path):
+    db = tmp_path / "old.lbug"
+    graph = open_test_store("ladybug", tmp_path, request, "old.lbug")
+    graph.load_many(corpus_notices(4))
+    expected = tallies.stored(graph)
+    for type_ in tallies.TALLY_TYPES:
+        graph.query(f"MATCH ()-[c:{type_}]->() DELETE c")
+    assert not any(tallies.stored(graph).values())
+    graph.close()
+    result = CliRunner().invoke(main, ["repair", "--recount", "--db", str(db)])
+    assert_clean_exit(result, 0)
+    assert "tallies rebuilt" in result.output
+    reopened = open_test_store("ladybug", tmp_path, request, "old.lbug")
+    assert tallies.stored(reopened) == expected
+    reopened.close()
