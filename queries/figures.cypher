@@ -1,15 +1,17 @@
-// One row per notice (its round and inspected body), metric and unit. Each inspected body
-// with figures has at least one row, so the first $limit rows (by body name) lie among the
-// first $limit such bodies: those are chosen first and only their figures are read.
-MATCH (b:Body)
-WHERE (b.id = $body OR $body IS NULL)
-  AND EXISTS { MATCH (b)<-[:INSPECTED]-(:Round)<-[:REPORTS_ON]-(:Notice)-[:REPORTS_FIGURE]->(f:Figure)
-               WHERE (f.unit = $unit OR $unit IS NULL) AND (f.metric = $metric OR $metric IS NULL) }
-WITH b ORDER BY b.name, b.id LIMIT $limit
-MATCH (b)<-[:INSPECTED]-(r:Round)<-[:REPORTS_ON]-(n:Notice)-[:REPORTS_FIGURE]->(f:Figure)
-WHERE (f.unit = $unit OR $unit IS NULL) AND (f.metric = $metric OR $metric IS NULL)
-WITH b, r, n, f.metric AS metric, f.unit AS unit, max(f.value) AS value, count(f) AS mentions
+// One row per notice (its round and inspected body), metric and unit, read from the
+// per-notice tallies (graph/tallies.py): a FIGURE_TALLY per notice, metric and unit from the
+// inspected body, with the largest value stated and the number of statements. Each inspected
+// body with figures has at least one row, so the first $limit rows (by body name) lie among
+// the first $limit such bodies: those are chosen first and only their tallies are read.
+MATCH (b:Body)-[c:FIGURE_TALLY]->(:Figure)
+WHERE (b.id = $body OR $body IS NULL) AND (c.unit = $unit OR $unit IS NULL)
+  AND (c.metric = $metric OR $metric IS NULL)
+WITH DISTINCT b ORDER BY b.name, b.id LIMIT $limit
+OPTIONAL MATCH (b)-[c:FIGURE_TALLY]->(:Figure)
+WHERE (c.unit = $unit OR $unit IS NULL) AND (c.metric = $metric OR $metric IS NULL)
+OPTIONAL MATCH (n:Notice {id: c.notice_id})-[:REPORTS_ON]->(r:Round)
 RETURN b.id AS body, b.name AS body_name, r.id AS round, coalesce(r.name, r.team) AS round_name,
-       n.id AS notice_id, n.published AS published, metric, unit, value, mentions
+       n.id AS notice_id, n.published AS published, c.metric AS metric, c.unit AS unit,
+       c.value AS value, c.mentions AS mentions
 ORDER BY body_name, body, published, round, metric, unit
 LIMIT $limit

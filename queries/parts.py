@@ -1,8 +1,8 @@
 """The parts of a ``UNION ALL`` query that apply to the parameters given.
 
 Contract: a part of a saved query's text or total (the text between lines reading ``UNION
-ALL``) may carry guard comments, ``// when: NAME is STATE`` where STATE is ``null``, ``given``
-or a quoted value (``'notice'``), and NAME may be ``A or B`` (the guard holds when one of them
+ALL``) may carry guard comments, ``// when: NAME is STATE`` where STATE is ``null``, ``given``,
+``true``, ``false`` or a quoted value (``'notice'``), and NAME may be ``A or B`` (the guard holds when one of them
 is in that state). ``applicable(text, bound)`` returns the text keeping only the parts whose guards all hold for
 the ``bound`` parameters, joined by ``UNION ALL`` again, or None when no part applies.
 A guard only repeats what its part's Cypher already says (a ``$p IS NULL AND …`` filter, a
@@ -19,7 +19,7 @@ from typing import Any
 
 _UNION = re.compile(r"^[ \t]*UNION ALL[ \t]*$", re.MULTILINE)
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
-_GUARD = re.compile(rf"//\s*when:\s*({_NAME}(?:\s+or\s+{_NAME})*)\s+is\s+(null|given|'[^']*')")
+_GUARD = re.compile(rf"//\s*when:\s*({_NAME}(?:\s+or\s+{_NAME})*)\s+is\s+(null|given|true|false|'[^']*')")
 
 
 def split_parts(text: str) -> list[str]:
@@ -31,6 +31,8 @@ def in_state(value: Any, state: str) -> bool:
         return value is None
     if state == "given":
         return value is not None
+    if state in ("true", "false"):
+        return value is (state == "true")
     return value == state[1:-1]
 
 

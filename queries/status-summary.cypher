@@ -1,15 +1,15 @@
-// One pass: the problems per notice and status, then each of those counted twice (UNWIND),
-// once for its notice and once for all notices. The overall rows come first so a limit keeps
-// them; the registry then sorts per notice first, overall last (see `sort`).
-MATCH (:Notice)-[:CONTAINS]->(q:Problem)
-WITH count(q) AS all_problems
-MATCH (n:Notice)-[:CONTAINS]->(p:Problem)
-WITH all_problems, n, coalesce(p.status, 'unstated') AS status, count(p) AS problems
-WITH all_problems, n, status, problems, COUNT { MATCH (n)-[:CONTAINS]->(:Problem) } AS in_notice
-UNWIND ['overall', 'notice'] AS scope
-WITH scope, CASE WHEN scope = 'notice' THEN n.id ELSE 'all' END AS notice_id,
-     CASE WHEN scope = 'notice' THEN n.title ELSE 'all notices' END AS title, status,
-     CASE WHEN scope = 'notice' THEN in_notice ELSE all_problems END AS total, sum(problems) AS problems
-RETURN scope, notice_id, title, status, problems, total
-ORDER BY scope DESC, notice_id, status
+// Two parts (the registry sorts the union's rows: see `sort`): over all notices, every problem
+// counted once by status; per notice, the first $limit notices by id that have problems (the
+// tally Notice.problems, graph/tallies.py, says which), each expanded to its problems.
+MATCH (q:Problem) WITH count(q) AS all_problems
+MATCH (p:Problem)
+RETURN 'overall' AS scope, 'all' AS notice_id, 'all notices' AS title, coalesce(p.status, 'unstated') AS status,
+       count(*) AS problems, all_problems AS total
+UNION ALL
+MATCH (n:Notice) WHERE n.problems > 0
+WITH n ORDER BY n.id LIMIT $limit
+OPTIONAL MATCH (n)-[:CONTAINS]->(p:Problem)
+WITH n, coalesce(p.status, 'unstated') AS status, count(*) AS problems
+RETURN 'notice' AS scope, n.id AS notice_id, n.title AS title, status, problems, n.problems AS total
+ORDER BY notice_id, status
 LIMIT $limit
