@@ -11,6 +11,9 @@ Metadata keys (unknown keys are errors):
 - ``sort``: optional list of columns (``-column`` for descending) to sort the rows by in
   Python, for queries that cannot order their rows themselves (``UNION ALL``: ORDER BY
   binds to each part, not to the union);
+- ``cut_after_sort``: optional bool: keep only the first ``limit`` rows after that sort (a
+  union whose parts each take the limit, of which the first rows of the sorted whole are
+  wanted: status-summary's overall rows, then its first notices);
 - ``lags``: optional {column: [from column, to column]}: whole days between two ISO dates,
   added in Python because date arithmetic differs between the engines.
 - ``total``: optional Cypher returning one row with one column ``total``: how many rows the
@@ -49,7 +52,7 @@ COLUMN_HINTS = frozenset({"x", "y", "series", "row", "column", "value", "source"
                           "start", "end"})
 QUERY_KEYS = {"name": True, "title": True, "description": True, "shape": True, "params": False,
               "columns": False, "sort": False, "lags": False, "total": False, "detail": False,
-              "requires": False}
+              "requires": False, "cut_after_sort": False}
 DETAIL_KEYS = {"query": True, "params": True, "counts": False}
 EVIDENCE = ("notice_id", "span_start", "span_end")
 LIMIT = "limit"
@@ -96,6 +99,7 @@ class SavedQuery:
     total: str | None = None
     detail: Detail | None = None
     requires: tuple[tuple[str, ...], ...] = ()  # each: one of these parameters must be non-null
+    cut_after_sort: bool = False
 
     def text_for(self, engine: str) -> str:
         """The Cypher to run on ``engine`` (``ladybug`` or ``neo4j``): its variant if there is one."""
@@ -233,6 +237,13 @@ def parse_requires(data: Any, declared: list[str], where: str) -> tuple[tuple[st
     return tuple(items)
 
 
+def parse_cut(meta: dict[str, Any], declared: list[str], where: str) -> bool:
+    cut = meta.get("cut_after_sort", False)
+    if not isinstance(cut, bool) or cut and not (meta.get("sort") and LIMIT in declared):
+        raise QueryDefinitionError(f"{where}: cut_after_sort must be true or false, and needs a sort and a {LIMIT}")
+    return cut
+
+
 def saved_query(meta: Any, cypher: str, variants: Mapping[str, str] | None = None,
                 source: str = "<query>") -> SavedQuery:
     meta = check_keys(meta, QUERY_KEYS, source)
@@ -250,4 +261,4 @@ def saved_query(meta: Any, cypher: str, variants: Mapping[str, str] | None = Non
                       parse_columns(meta.get("columns"), source), parse_sort(meta.get("sort"), source),
                       parse_lags(meta.get("lags"), source), dict(variants or {}), source,
                       parse_total(meta.get("total"), source), parse_detail(meta.get("detail"), source),
-                      parse_requires(meta.get("requires"), names, source))
+                      parse_requires(meta.get("requires"), names, source), parse_cut(meta, names, source))

@@ -151,6 +151,8 @@ def run_query(store: Any, query: SavedQuery | str, params: Mapping[str, Any] | N
     if not requirements_met(query, bound):
         return QueryResult(query, bound, [], [], 0 if query.total else None)
     rows = tidy_rows(query, run_parts(store, query.text_for(store.name), bound))
+    if query.cut_after_sort:
+        rows = rows[:bound[LIMIT]]
     total = None if not query.total else len(rows) if fits_limit(rows, bound) else count_total(store, query, bound)
     return QueryResult(query, bound, list(rows[0]) if rows else [], rows, total)
 

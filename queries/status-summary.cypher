@@ -1,4 +1,5 @@
-// Two parts (the registry sorts the union's rows: see `sort`): over all notices, every problem
+// Two parts (the registry sorts the union's rows and keeps the first $limit: see `sort`,
+// `cut_after_sort`): over all notices, every problem
 // counted once by status; per notice, the first $limit notices by id that have problems (the
 // tally Notice.problems, graph/tallies.py, says which), each expanded to its problems.
 MATCH (q:Problem) WITH count(q) AS all_problems

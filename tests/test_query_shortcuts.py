@@ -49,6 +49,13 @@ def test_a_total_taken_from_the_rows_equals_the_total_query(stores, name):
                 assert result.total == count_total(graph, query, result.params), (name, params, graph.name)
 
 
+def test_a_union_cut_after_its_sort_keeps_the_first_rows_of_the_whole(stores):
+    whole = run_query(stores[0], "status-summary", {"limit": 1000}).rows
+    assert [row["scope"] for row in whole[:2]] == ["overall", "overall"]
+    for graph in stores:
+        assert run_query(graph, "status-summary", {"limit": 3}).rows == whole[:3]
+
+
 def test_a_limit_of_rows_makes_run_query_count_with_the_total_query(stores):
     ladybug = stores[0]
     full = run_query(ladybug, "notices", {"limit": 1000})
@@ -61,6 +68,7 @@ def test_a_limit_of_rows_makes_run_query_count_with_the_total_query(stores):
     ("requires: [colour]\n", "undeclared parameter\\(s\\) colour"),
     ("requires: kind\n", "requires must list parameter names"),
     ("requires: [[]]\n", "requires must list parameter names"),
+    ("cut_after_sort: true\n", "cut_after_sort must be true or false, and needs a sort and a limit"),
 ])
 def test_invalid_requirements_are_refused(tmp_path, requires, message):
     with pytest.raises(QueryDefinitionError, match=message):
