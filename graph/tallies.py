@@ -14,7 +14,7 @@ calls it last), from the notice's own Problem, CONCERNS, HAS_TYPE and Round rows
   issues (Notice-level ISSUES): ``measures`` (the notice's measures issuing it);
 - ``FIGURE_TALLY`` (Body → Figure), from the body the notice's round inspected to the first
   figure (smallest id) of each metric and unit the notice states: ``metric``, ``unit``, ``value`` (the
-  largest stated) and ``mentions`` (how many figures state it).
+  largest stated) and ``statements`` (how many figures state it).
 and on the Notice row itself ``problems`` (how many were read) and ``statuses`` (how many
 distinct statuses they have, no status counting as one: 'unstated').
 Each relationship carries the notice's ``notice_id`` like every mention, and goes with its notice on a
@@ -82,7 +82,7 @@ def add_figure_tallies(rows: Any, notice: str) -> None:
     for (metric, unit), figures in groups.items():
         values = [f["value"] for f in figures if f["value"] is not None]
         rows.add_rel("FIGURE_TALLY", ("Body", "Figure"), inspected, min(f["id"] for f in figures), notice_id=notice,
-                     metric=metric, unit=unit, value=max(values) if values else None, mentions=len(figures))
+                     metric=metric, unit=unit, value=max(values) if values else None, statements=len(figures))
 
 
 def top_concepts(taxonomy: Taxonomy, type_id: str) -> list[str]:
@@ -145,14 +145,14 @@ _REBUILD["FIGURE_TALLY"] = (
     "MATCH (b:Body)<-[:INSPECTED]-(:Round)<-[:REPORTS_ON]-(n:Notice)-[:REPORTS_FIGURE]->(f:Figure) "
     "WITH b, n, f.metric AS metric, f.unit AS unit, max(f.value) AS value, count(f) AS k, min(f.id) AS first "
     "MATCH (rep:Figure {id: first}) "
-    "CREATE (b)-[:FIGURE_TALLY {notice_id: n.id, metric: metric, unit: unit, value: value, mentions: k}]->(rep) "
+    "CREATE (b)-[:FIGURE_TALLY {notice_id: n.id, metric: metric, unit: unit, value: value, statements: k}]->(rep) "
     "RETURN count(*) AS n")
 _READ = "MATCH (a)-[c:{type}]->(b) RETURN a.id AS src, b.id AS dst, {columns}"
 _COLUMNS = {"BODY_TYPE": ("notice_id", "problems", "completed", "round_start"),
             "BODY_TOP_TYPE": ("notice_id", "problems", "completed", "round_start"),
             "NOTICE_TYPE": ("notice_id", "problems", "round_start"),
             "ISSUED_TALLY": ("notice_id", "measures"),
-            "FIGURE_TALLY": ("notice_id", "metric", "unit", "value", "mentions")}
+            "FIGURE_TALLY": ("notice_id", "metric", "unit", "value", "statements")}
 
 
 _NOTICE_COUNTS = (

@@ -12,6 +12,6 @@ WHERE (c.unit = $unit OR $unit IS NULL) AND (c.metric = $metric OR $metric IS NU
 OPTIONAL MATCH (n:Notice {id: c.notice_id})-[:REPORTS_ON]->(r:Round)
 RETURN b.id AS body, b.name AS body_name, r.id AS round, coalesce(r.name, r.team) AS round_name,
        n.id AS notice_id, n.published AS published, c.metric AS metric, c.unit AS unit,
-       c.value AS value, c.mentions AS mentions
+       c.value AS value, c.statements AS mentions
 ORDER BY body_name, body, published, round, metric, unit
 LIMIT $limit

@@ -14,6 +14,9 @@ SMALL_RELS = {
     "CONCERNS": 2, "ADDRESSED_BY": 3, "CITES": 3, "ISSUES": 2, "REFERS_TO": 0, "INVOLVES": 3,
     "REPORTS_FIGURE": 2, "MENTIONS": 1, "HOLDS_POST_IN": 1, "HAS_TYPE": 2,
     "BROADER": TAXONOMY_COUNTS["BROADER"], "SIMILAR_TO": 0,
+    # the tallies (graph/tallies.py): two problems of one body with two types under two top
+    # concepts, one document issued, two figures of two metrics
+    "BODY_TYPE": 2, "BODY_TOP_TYPE": 2, "NOTICE_TYPE": 2, "ISSUED_TALLY": 1, "FIGURE_TALLY": 2,
 }
 # An empty store still holds the taxonomy (ensure_schema writes it).
 EMPTY = {"nodes": {n.label: TAXONOMY_COUNTS.get(n.label, 0) for n in NODES},
