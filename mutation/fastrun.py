@@ -1,6 +1,6 @@
 """Run a cosmic-ray session's mutants from one warm process: fork per mutant, mutate in memory.
 
-usage: python mutation/fastrun.py CONFIG.toml SESSION.sqlite
+usage: python mutation/fastrun.py CONFIG.toml SESSION.sqlite [--against TEST_FILE...]
 
 The session must exist (``cosmic-ray init CONFIG SESSION``); its pending mutants are tested and
 each outcome is written back to it as cosmic-ray's own ``exec`` would, so ``mutation/summary.py``
@@ -23,6 +23,9 @@ and resuming after an interruption work the same way. What differs from ``cosmic
   "equivalent: annotation only"; mutation/summary.py counts these apart.
 - Configs with ``[mutation] bolt-server = true`` get one ArcadeDB server for the whole run
   (NEO4J_TEST_URI for tests/conftest.py) instead of one per mutant.
+- ``--against TEST_FILE...`` runs only the given test files against the session's survivors (not
+  the equivalent ones) and records those they kill: after tests were added, without a new
+  coverage map (scripts/mutation --against).
 - A child that exceeds its time limit (3x the selected tests' measured time + 30 s) is killed and
   the mutant counts as killed (cosmic-ray's rule for timeouts).
 """
@@ -247,13 +250,52 @@ def preload() -> None:
             pass
 
 
-def main(argv: list[str]) -> int:
+def mutant_source(spec, sources: dict) -> tuple[Path, str, str | None]:
     from cosmic_ray.mutating import mutate_code
     from cosmic_ray.plugins import get_operator
+
+    path = Path(spec.module_path)
+    original = sources.setdefault(path, path.read_text(encoding="utf-8"))
+    operator = get_operator(spec.operator_name)(**spec.operator_args)
+    return path, original, mutate_code(original, operator, spec.occurrence)
+
+
+def against(config_path: Path, session: Path, test_files: list[str]) -> int:
+    """Run ``test_files`` against the session's real survivors; record the ones they kill."""
+    from cosmic_ray.work_db import WorkDB, use_db
+    from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
+
+    whole = tomllib.loads(config_path.read_text())
+    server = bolt_server() if whole.get("mutation", {}).get("bolt-server") else None
+    os.chdir(ROOT)
+    sys.dont_write_bytecode = False
+    preload()
+    log, sources, killed = session.with_suffix(".against.log"), {}, 0
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        for item, result in db.completed_work_items:
+            if result.test_outcome != TestOutcome.SURVIVED or (result.output or "").startswith("equivalent:"):
+                continue
+            path, original, mutated = mutant_source(item.mutations[0], sources)
+            outcome_, output = run_mutant(module_name(path), ROOT / path, mutated, test_files, 300, log)
+            if outcome_ == "killed":
+                killed += 1
+                db.set_result(item.job_id, WorkResult(
+                    worker_outcome=WorkerOutcome.NORMAL, test_outcome=TestOutcome.KILLED,
+                    output=f"killed by {' '.join(test_files)}\n{output}", diff=result.diff))
+            print(f"{path}:{item.mutations[0].start_pos[0]} {item.mutations[0].operator_name} -> {outcome_}",
+                  flush=True)
+    print(f"{session.name}: {killed} survivors killed by {' '.join(test_files)}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if "--against" in argv:
+        return against(Path(argv[1]), Path(argv[2]), argv[argv.index("--against") + 1:])
     from cosmic_ray.work_db import WorkDB, use_db
     from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
 
     config_path, session = Path(argv[1]), Path(argv[2])
+    sources: dict[Path, str] = {}
     whole = tomllib.loads(config_path.read_text())
     config = whole["cosmic-ray"]
     server = bolt_server() if whole.get("mutation", {}).get("bolt-server") else None
@@ -263,17 +305,13 @@ def main(argv: list[str]) -> int:
     sys.dont_write_bytecode = False  # children load the unmutated modules and rewritten tests from
     preload()                        # __pycache__ instead of compiling them each time
     log = session.with_suffix(".child.log")
-    sources: dict[Path, str] = {}
     with use_db(str(session), WorkDB.Mode.open) as db:
         pending = list(db.pending_work_items)
         random.Random(0).shuffle(pending)  # an interrupted run leaves a fair sample of the module
         print(f"{session.name}: {len(pending)} mutants pending", flush=True)
         for number, item in enumerate(pending, 1):
             spec = item.mutations[0]
-            path = Path(spec.module_path)
-            original = sources.setdefault(path, path.read_text(encoding="utf-8"))
-            mutated = mutate_code(original, get_operator(spec.operator_name)(**spec.operator_args),
-                                  spec.occurrence)
+            path, original, mutated = mutant_source(spec, sources)
             if mutated is None:
                 db.set_result(item.job_id, WorkResult(worker_outcome=WorkerOutcome.NO_TEST))
                 continue

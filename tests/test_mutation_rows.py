@@ -183,3 +183,23 @@ def test_persons_hold_posts_in_the_issuer(small_rows):
     assert post["src"] == person["id"] and post["role"] == "书记"
     blank = dataclasses.replace(notice, persons=[Person("  ", "书记", (0, 1))])
     assert "Person" not in notice_rows(blank).nodes
+
+
+def test_persons_hold_posts_in_the_issuer_not_the_inspected_body():
+    notice = make_notice()
+    other = dataclasses.replace(notice.issuer, name="示例县财政局", span=span_of(notice.text, "县财政局"))
+    rows = notice_rows(dataclasses.replace(notice, inspected_body=other))
+    (post,) = rows.rels[("HOLDS_POST_IN", "Person", "Body")]
+    issuer = next(b["id"] for b in rows.nodes["Body"] if b["name"] == "中共示例县委员会")
+    assert post["dst"] == issuer
+    without_issuer = notice_rows(dataclasses.replace(notice, issuer=None, inspected_body=other))
+    (post,) = without_issuer.rels[("HOLDS_POST_IN", "Person", "Body")]
+    assert post["dst"] == next(b["id"] for b in without_issuer.nodes["Body"] if b["name"] == "示例县财政局")
+
+
+def test_a_title_without_a_key_is_skipped_not_the_titles_after_it():
+    notice = make_notice()
+    blank = dataclasses.replace(notice.titles[0], title="  ", span=(0, 0))
+    rows = notice_rows(dataclasses.replace(notice, titles=[blank, *notice.titles]))
+    assert len(rows.nodes["Regulation"]) == 2
+    assert len(rows.rels[("CITES", "Notice", "Regulation")]) == 1
