@@ -230,7 +230,13 @@ def run_mutant(name: str, path: Path, source: str, arguments: list[str], limit: 
     return "killed", f"timeout after {limit:.0f} s"
 
 
+class Interrupted(Exception):
+    """The child was stopped from outside (SIGTERM/SIGINT/SIGKILL): its mutant stays pending."""
+
+
 def outcome(code: int, log: Path) -> tuple[str, str]:
+    if code in (-signal.SIGTERM, -signal.SIGINT, -signal.SIGKILL):
+        raise Interrupted(f"the test run was stopped by signal {-code}")
     output = log.read_text(errors="replace")[-4000:]
     if code == 0:
         return "survived", output

@@ -45,3 +45,11 @@ def test_a_time_limit_stops_the_query_and_is_reset_afterwards(tmp_path, small_no
         assert stopped.value.seconds == 0.3
         assert graph.read_query("MATCH (n:Notice) RETURN count(n) AS n", timeout_s=20) == [{"n": 1}]
         assert graph.read_query("MATCH (n:Problem) RETURN count(n) AS n") == [{"n": 2}]
+
+
+def test_max_rows_keeps_the_first_rows(tmp_path):
+    with open_store("ladybug", tmp_path / "graph.lbug") as graph:
+        rows = graph.read_query("UNWIND [1, 2, 3] AS x RETURN x", max_rows=2)
+        assert rows == [{"x": 1}, {"x": 2}]
+        assert graph.read_query("UNWIND [1, 2, 3] AS x RETURN x", max_rows=5) == [{"x": 1}, {"x": 2}, {"x": 3}]
+

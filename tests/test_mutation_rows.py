@@ -203,3 +203,9 @@ def test_a_title_without_a_key_is_skipped_not_the_titles_after_it():
     rows = notice_rows(dataclasses.replace(notice, titles=[blank, *notice.titles]))
     assert len(rows.nodes["Regulation"]) == 2
     assert len(rows.rels[("CITES", "Notice", "Regulation")]) == 1
+
+
+def test_the_notice_keeps_its_own_id():
+    rows = notice_rows(dataclasses.replace(make_notice(), id="notice-given"))
+    assert rows.nodes["Notice"][0]["id"] == "notice-given"
+    assert rows.nodes["Round"][0]["id"] == ids.round_id("notice-given")

@@ -7,6 +7,7 @@ runs against the test Bolt server (tests/conftest.py).
 from __future__ import annotations
 
 from noticegraph.graph import open_store
+from noticegraph.graph.store import batches
 
 
 def spelled(*parts: str) -> str:
@@ -24,3 +25,10 @@ def test_a_neo4j_store_named_at_run_time_defaults_its_database(bolt_server, monk
                     password=bolt_server.password) as graph:
         assert graph.name == "neo4j" and graph.database == "neo4j"
         assert graph.query("RETURN 1 AS one") == [{"one": 1}]
+
+
+def test_batches_fill_up_to_the_byte_cap_exactly():
+    rows = [{"v": "x"}, {"v": "y"}, {"v": "z"}]  # 3 bytes each (3 per character)
+    assert list(batches(rows, max_rows=10, max_bytes=6)) == [rows[:2], rows[2:]]
+    assert list(batches(rows, max_rows=2, max_bytes=100)) == [rows[:2], rows[2:]]
+    assert list(batches([], max_rows=2)) == []
