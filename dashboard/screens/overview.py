@@ -16,8 +16,8 @@ def counts() -> None:
 
 def render() -> None:
     st.title("NoticeGraph")
-    st.caption(f"Inspection rectification notices as a graph · {data.describe()}")
     with views.guarded():
+        st.caption(f"Inspection rectification notices as a graph · {data.describe()}")
         counts()
         if not data.stats()["nodes"].get("Notice"):
             st.info("The graph holds no notices yet: add some on the Load page.")
