@@ -29,18 +29,20 @@ CLICK = Event("node_click", "tap", "node")
 
 
 class ReadableNodeStyle(NodeStyle):
-    """A node style whose caption is readable (the component's default font is 3.6 px)."""
+    """A node style whose caption shows (the component's default font is 3.6 px, and its
+    stylesheet hides any text that renders smaller than 10 px: a zoomed-out network had none)."""
 
     def dump(self) -> dict[str, Any]:
         dumped = super().dump()
-        dumped["style"].update({"font-size": 7, "text-max-width": 120, "text-wrap": "ellipsis"})
+        dumped["style"].update({"font-size": 8, "text-max-width": 120, "text-wrap": "ellipsis",
+                                "min-zoomed-font-size": 0})  # the component hides text under 10 px
         return dumped
 
 
 class ReadableEdgeStyle(EdgeStyle):
     def dump(self) -> dict[str, Any]:
         dumped = super().dump()
-        dumped["style"]["font-size"] = 5
+        dumped["style"].update({"font-size": 5, "min-zoomed-font-size": 0})
         return dumped
 
 

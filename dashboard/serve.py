@@ -4,7 +4,8 @@ visitor does not pay for what every visitor needs.
 ``python -m noticegraph.dashboard.serve run APP [streamlit options]`` (what `noticegraph
 dashboard` executes) starts one thread and then hands over to ``streamlit run``. The thread waits
 until Streamlit's runtime exists (its caches are the ones page runs use), then imports what the
-pages import (pandas, Altair, st-link-analysis, the engines' drivers), opens the store and fills
+pages import (pandas, Altair, the engines' drivers; not st-link-analysis: a component declared
+outside a page run is not served, and its iframe never draws), opens the store and fills
 the data caches with the Overview's reads (``OVERVIEW``: its counts, description and saved
 queries, the charts built once so Altair's schema is loaded), and prints one line starting with
 ``WARMED`` (with its seconds). A store that cannot be opened yet (no database, a server down) is
@@ -39,7 +40,7 @@ def warm() -> None:
     """Import the pages' modules and fill the caches the Overview reads."""
     from ..graph.errors import StoreError
     from ..queries.errors import QueryError
-    from . import charts, data, network, views  # noqa: F401 - imported for their import time
+    from . import charts, data, views  # noqa: F401 - imported for their import time
 
     started = time.monotonic()
     try:
