@@ -2,7 +2,8 @@
 
 Contract: ``chart_for(result)`` returns an Altair chart (Vega-Lite, bundled with Streamlit, so
 nothing is fetched) for the shapes bar, line, matrix and timeline when the hints it needs name
-columns of the rows, else None (table and graph shapes, or rows without those columns). Every
+columns of the rows, else None (table and graph shapes, or rows without those columns). A bar
+axis of ids (``…_id``) shows the rows' ``title`` instead (a notice's title, not its hash). Every
 chart carries a point selection named ``SELECTION`` over a row-index field ``ROW``, so a click
 gives back the row clicked: ``selected_row(event)``. Pure: no reading, no rendering.
 """
@@ -18,7 +19,9 @@ from ..queries.results import QueryResult
 
 SELECTION = "pick"
 ROW = "_row"
+TITLE = "name"
 LABEL_LIMIT = 360
+TITLE_LIMIT = 200  # long notice titles end in an ellipsis, leaving the bars room (the tooltip has all)
 FONT = "Noto Sans CJK SC, Noto Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
 
 
@@ -48,16 +51,25 @@ def _count_axis(values: pd.Series) -> alt.Axis:
     return alt.Axis(tickMinStep=1, format="d") if counts else alt.Axis()
 
 
+def shown_as_title(frame: pd.DataFrame, column: str) -> str:
+    """An id column shown by the title its rows carry (notice_id → title), else the column."""
+    if not column.endswith("_id") or "title" not in frame.columns:
+        return column
+    frame[TITLE] = frame["title"].where(frame["title"].notna(), frame[column]).astype(str)
+    return TITLE
+
+
 def bar(frame: pd.DataFrame, hints: Mapping[str, str]) -> alt.Chart | None:
     x, y, series = hints.get("x"), hints.get("y") or hints.get("value"), hints.get("series")
     if not _has(frame, x, y):
         return None
+    x = shown_as_title(frame, x)
     pick = _picker()
     color = alt.Color(f"{series}:N", title=series) if _has(frame, series) else alt.value("#4c78a8")
     height = max(160, 26 * frame[x].nunique())
     return alt.Chart(frame).mark_bar().encode(
         y=alt.Y(f"{x}:N", sort="-x" if not _has(frame, series) else None, title=None,
-                axis=alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False)),
+                axis=alt.Axis(labelLimit=TITLE_LIMIT if x == TITLE else LABEL_LIMIT, labelOverlap=False)),
         x=alt.X(f"{y}:Q", title=y, axis=_count_axis(frame[y])), color=color, opacity=_opacity(pick),
         tooltip=[c for c in (x, y, series) if _has(frame, c)],
     ).add_params(pick).properties(height=height)

@@ -2,7 +2,8 @@
 
 Contract:
 - ``edges_elements(rows, hints)`` turns edge rows (a graph-shaped saved query: ``source`` and
-  ``target`` column hints; optional ``<end>_label``/``<end>_name`` columns, a ``type`` or the
+  ``target`` column hints; optional ``<end>_label``/``<end>_name`` columns (a pair's ``title_a``/
+  ``title_b`` name its ends), a ``type`` or the
   ``label`` hint for the edge) into Cytoscape elements; ``value`` (a count) rides on the edge.
 - ``citation_edges(rows, regulation)`` makes such edge rows from ``regulation-citations`` rows.
 - ``console_elements(rows)`` finds nodes and relationships in console rows (plain values: a
@@ -28,18 +29,20 @@ CLICK = Event("node_click", "tap", "node")
 
 
 class ReadableNodeStyle(NodeStyle):
-    """A node style whose caption is readable (the component's default font is 3.6 px)."""
+    """A node style whose caption shows (the component's default font is 3.6 px, and its
+    stylesheet hides any text that renders smaller than 10 px: a zoomed-out network had none)."""
 
     def dump(self) -> dict[str, Any]:
         dumped = super().dump()
-        dumped["style"].update({"font-size": 7, "text-max-width": 120, "text-wrap": "ellipsis"})
+        dumped["style"].update({"font-size": 8, "text-max-width": 120, "text-wrap": "ellipsis",
+                                "min-zoomed-font-size": 0})  # the component hides text under 10 px
         return dumped
 
 
 class ReadableEdgeStyle(EdgeStyle):
     def dump(self) -> dict[str, Any]:
         dumped = super().dump()
-        dumped["style"]["font-size"] = 5
+        dumped["style"].update({"font-size": 5, "min-zoomed-font-size": 0})
         return dumped
 
 
@@ -56,6 +59,12 @@ def kind_of(column: str) -> str:
     return re.sub(r"_(a|b|id)$", "", column).replace("_", " ").title().replace(" ", "")
 
 
+def end_name(row: Mapping[str, Any], column: str) -> Any:
+    """A node's caption: ``<end>_name``, else the title of a pair's end (regulation_a → title_a)."""
+    pair = re.search(r"_(a|b)$", column)
+    return row.get(f"{column}_name") or (row.get(f"title_{pair.group(1)}") if pair else None)
+
+
 def edges_elements(rows: Iterable[Mapping[str, Any]], hints: Mapping[str, str]) -> dict[str, list]:
     source, target = hints.get("source"), hints.get("target")
     nodes: dict[str, dict[str, Any]] = {}
@@ -63,9 +72,9 @@ def edges_elements(rows: Iterable[Mapping[str, Any]], hints: Mapping[str, str]) 
     for index, row in enumerate(rows):
         if source not in row or target not in row:
             continue
-        a = _node(nodes, row[source], str(row.get(f"{source}_label") or kind_of(source)), row.get(f"{source}_name"),
+        a = _node(nodes, row[source], str(row.get(f"{source}_label") or kind_of(source)), end_name(row, source),
                   notice_id=row.get("notice_id"))
-        b = _node(nodes, row[target], str(row.get(f"{target}_label") or kind_of(target)), row.get(f"{target}_name"))
+        b = _node(nodes, row[target], str(row.get(f"{target}_label") or kind_of(target)), end_name(row, target))
         kind = str(row.get("type") or row.get(hints.get("label", ""), "") or "LINK")
         extra = {"value": row[hints["value"]]} if hints.get("value") in row else {}
         edges.append({"data": {"id": f"e{index}", "source": a, "target": b, "label": kind, **extra}})

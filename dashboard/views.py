@@ -29,6 +29,7 @@ from . import charts, data
 from .urlstate import reader_link, set_url, url_value
 
 READER_COLUMN = "reader"
+OPEN = r"^\./(read)er\?"  # the link's text: "read" for a reader link, nothing for a row with none
 DETAIL_LIMIT = 50
 
 
@@ -54,14 +55,14 @@ def frame_of(result: QueryResult) -> pd.DataFrame:
                                         for r in result.rows])
     elif "notice_id" in frame.columns:
         frame.insert(0, READER_COLUMN, [reader_link(r["notice_id"]) if r.get("notice_id") not in (None, "all")
-                                        else None for r in result.rows])
+                                        else "" for r in result.rows])  # "": no link, no "None" shown
     return frame
 
 
 def _column_config(frame: pd.DataFrame) -> dict[str, Any]:
     if READER_COLUMN not in frame.columns:
         return {}
-    return {READER_COLUMN: st.column_config.LinkColumn(READER_COLUMN, display_text="open", width="small")}
+    return {READER_COLUMN: st.column_config.LinkColumn(READER_COLUMN, display_text=OPEN, width="small")}
 
 
 def table(result: QueryResult, key: str | None = None, selectable: bool = False) -> Any:

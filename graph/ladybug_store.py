@@ -7,8 +7,8 @@ older tables with ``ALTER TABLE … ADD IF NOT EXISTS``). Each notice is written
 ``BEGIN TRANSACTION … COMMIT`` with the UNWIND statements of cypher.py; the bulk path COPYs
 Arrow tables (owned nodes, shared nodes not yet stored, relationships) in one transaction, their
 columns in the stored table's order.
-``read_only=True`` opens for reading alongside a writer: a failed open is retried (a checkpoint
-in progress, see ENGINES.md); one that fails because an interrupted write awaits recovery
+``read_only=True`` opens for reading alongside a writer: a failed open is retried for up to
+``READER_PATIENCE_S`` (a checkpoint in progress, see ENGINES.md); one that fails because an interrupted write awaits recovery
 ("checkpoint recovery pending" after a SIGKILL) opens the file read-write once to recover it when
 no writer holds the lock, then reads; otherwise it says in one line what to run. A second
 writer is refused at once, naming the pid that holds the lock.
@@ -35,7 +35,7 @@ from .schema import (DOUBLE, INT64, NODE_BY_LABEL, NODES, REL_BY_TYPE, RELATIONS
 from .store import GraphStore, Run, run_batched
 from .taxonomy_rows import write_taxonomy
 
-READER_ATTEMPTS = 5
+READER_PATIENCE_S = 30.0  # a reader retries this long while a writer checkpoints (busy machines: seconds)
 ARROW_TYPES = {INT64: pa.int64(), DOUBLE: pa.float64(), STRINGS: pa.list_(pa.string())}
 _RECOVERY = re.compile(r"recovery (?:is )?pending|WAL checksum|Reading past the end", re.I)
 _INTERRUPTED = re.compile(r"\bInterrupted\b|timeout", re.I)
@@ -88,18 +88,19 @@ class LadybugStore(GraphStore):
     def open(self) -> "LadybugStore":
         if self.read_only and not self.path.exists():
             raise StoreUnavailable(f"no LadybugDB database at {self.path} (load some notices first)")
-        attempts = READER_ATTEMPTS if self.read_only else 1
-        for attempt in range(1, attempts + 1):
+        deadline = time.monotonic() + (READER_PATIENCE_S if self.read_only else 0.0)
+        attempt = 0
+        while True:
+            attempt += 1
             try:
                 return self._connect()
             except (RuntimeError, OSError) as error:
                 self.close()
-                if self.read_only and _RECOVERY.search(str(error)) and self._recover():
+                if self.read_only and _RECOVERY.search(str(error)) and time.monotonic() < deadline and self._recover():
                     continue  # the interrupted write is recovered: open for reading again
-                if attempt == attempts or _LOCKED.search(str(error)):
+                if time.monotonic() >= deadline or _LOCKED.search(str(error)):
                     raise StoreUnavailable(self._failure(error)) from None
-                time.sleep(0.2 * attempt)  # a reader may meet a checkpoint in progress: retry
-        raise AssertionError("unreachable")
+                time.sleep(min(0.2 * attempt, 1.0))  # a reader may meet a writer's checkpoint: retry
 
     def _recover(self) -> bool:
         """Open read-write once, which replays an interrupted checkpoint, when no writer holds

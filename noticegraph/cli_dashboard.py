@@ -3,8 +3,9 @@
 The store options are handed to the app through the environment (NOTICEGRAPH_STORE,
 NOTICEGRAPH_DB, NEO4J_URI, NEO4J_USER, NEO4J_DATABASE; the password only ever comes from
 NEO4J_PASSWORD and is never printed). Streamlit runs headless, on 127.0.0.1 unless --host says
-otherwise, without usage statistics (nothing leaves the machine); it replaces this process, so
-stopping the command stops the server.
+otherwise, without usage statistics (nothing leaves the machine), through
+``noticegraph.dashboard.serve`` (Streamlit's command line plus a warm-up of the Overview's reads);
+it replaces this process, so stopping the command stops the server.
 """
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def shown_url(host: str, port: int) -> str:
 
 
 def streamlit_command(host: str, port: int) -> list[str]:
-    return [sys.executable, "-m", "streamlit", "run", str(app_path()), "--server.address", host,
+    return [sys.executable, "-m", "noticegraph.dashboard.serve", "run", str(app_path()), "--server.address", host,
             "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
             "--server.fileWatcherType", "none", "--global.developmentMode", "false",
             "--client.toolbarMode", "minimal"]

@@ -4,7 +4,8 @@
   returns each notice's id by its file's stem (000_00de51ecc004529a → id).
 - ``served_dashboard(db, log)``: ``noticegraph dashboard --host 127.0.0.1 --port <free>
   --store ladybug --db <db>`` (whatever NEO4J_URI says)
-  as a subprocess, yielded once its health endpoint answers, stopped (SIGTERM, then SIGKILL)
+  as a subprocess, yielded once its health endpoint answers and it has said it read the Overview's
+  data (``wait_for_warm_up``; ``warm_up_line(log)`` is that line), stopped (SIGTERM, then SIGKILL)
   at the end. A server that dies early fails with its own output.
 - ``chromium_browser()``: headless /usr/bin/chromium (Playwright's own browser download cannot
   reach its host here) with the flags that keep it off the network by itself.
@@ -93,6 +94,7 @@ def served_dashboard(db: Path, log: Path, timeout: float = 90.0) -> Iterator[str
         try:
             url = f"http://127.0.0.1:{port}"
             wait_until_answers(f"{url}/_stcore/health", process, log, timeout)
+            wait_for_warm_up(process, log, timeout)
             yield url
         finally:
             stop(process)
@@ -109,6 +111,24 @@ def wait_until_answers(url: str, process: subprocess.Popen, log: Path, timeout: 
                     return
         time.sleep(0.25)
     raise AssertionError(f"dashboard did not answer {url} within {timeout:.0f} s:\n{log.read_text()}")
+
+
+def wait_for_warm_up(process: subprocess.Popen, log: Path, timeout: float) -> None:
+    """Until the server says it has read the Overview's data (dashboard/serve.py), as it does
+    before an analyst who opens the printed URL gets there."""
+    from noticegraph.dashboard.serve import WARMED
+
+    deadline = time.monotonic() + timeout
+    while WARMED not in log.read_text(errors="replace"):
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise AssertionError(f"the dashboard never said {WARMED!r}:\n{log.read_text()}")
+        time.sleep(0.1)
+
+
+def warm_up_line(log: Path) -> str:
+    from noticegraph.dashboard.serve import WARMED
+
+    return next((line for line in log.read_text(errors="replace").splitlines() if WARMED in line), "")
 
 
 def stop(process: subprocess.Popen) -> None:

@@ -7,8 +7,9 @@ Its navigation must be the one st.navigation builds from ``PAGES`` (not Streamli
 file-based listing, which it runs when a pages/ folder sits beside the entry script and a
 server's first visitor opens a page other than the root: the second test opens a shared reader
 link first on a fresh server). Screenshots go to $NOTICEGRAPH_SCREENSHOTS (default: a pytest temporary
-folder). The render times of the Overview (the first page of ``PAGES``), on the fresh server and
-again warm, are printed: figures, not assertions (the machine is shared).
+folder). The server's warm-up line and the render times of the Overview (the first page of
+``PAGES``), on the fresh server (after its warm-up, as an analyst opening the printed URL finds
+it) and again warm, are printed: figures, not assertions (the machine is shared).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, sync_playwright
 
 from browser_support import (CHART, COMPONENT, chromium_browser, highlighted_problems, is_local, load_samples,
-                             new_app_page, render_seconds, served_dashboard, wait_for_app_run)
+                             new_app_page, render_seconds, served_dashboard, wait_for_app_run, warm_up_line)
 from noticegraph.dashboard.pages import PAGES
 
 SEED_000 = "000_00de51ecc004529a"
@@ -117,6 +118,7 @@ def test_every_page_renders_locally_without_errors(
             for url_path, title, module in PAGES:
                 seen = visit(context, page_url(dashboard_url, url_path, module, ids))
                 if url_path == PAGES[0][0]:
+                    report(capsys, warm_up_line(samples_db[0].with_name("dashboard.log")))
                     report(capsys, f"{title}, first render (fresh server, empty browser cache): {timing(seen)}")
                 seen.page.screenshot(path=str(screenshots / f"{module}.png"))
                 check_page(seen, title)

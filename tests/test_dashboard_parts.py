@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from noticegraph.dashboard import charts, network
+from noticegraph.dashboard import charts, network, outline
 from noticegraph.dashboard.highlight import highlighted
 from noticegraph.queries.model import saved_query
 from noticegraph.queries.results import QueryResult
@@ -71,3 +71,30 @@ def test_networks_from_edge_rows_and_from_console_rows():
     path = network.console_elements([{"p": {"nodes": [notice, problem], "relationships": [{"_type": "CONTAINS"}]}}])
     assert len(path["edges"]) == 1
     assert network.console_elements([{"n": 1}]) == {"nodes": [], "edges": []}
+
+
+def test_a_bar_of_notice_ids_is_labelled_by_the_notices_titles():
+    rows = [{"notice_id": "0a1b", "title": "某局关于巡察整改情况的通报", "status": "completed", "problems": 3},
+            {"notice_id": "all", "title": "all notices", "status": "completed", "problems": 3}]
+    spec = charts.chart_for(result("bar", {"x": "notice_id", "y": "problems", "series": "status"}, rows)).to_dict()
+    assert spec["encoding"]["y"]["field"] == charts.TITLE
+    shown = [row[charts.TITLE] for row in spec["datasets"][next(iter(spec["datasets"]))]]
+    assert shown == ["某局关于巡察整改情况的通报", "all notices"]
+
+
+def test_co_cited_pairs_are_named_by_their_titles():
+    edges = network.edges_elements([{"regulation_a": "r1", "title_a": "甲条例", "regulation_b": "r2",
+                                     "title_b": "乙规定", "count": 1}],
+                                   {"source": "regulation_a", "target": "regulation_b", "value": "count"})
+    assert [n["data"]["name"] for n in edges["nodes"]] == ["甲条例", "乙规定"]
+
+
+def test_the_outline_shows_headings_and_numbers_never_raw_paths():
+    text = "一、总体情况\n（一）关于学习不深入的问题\n1.学习制度不健全\n2.学用脱节\n二、其他方面。一是其他问题；\n"
+    problems = [{"item": "n:p1.1.1", "text": "学习制度不健全", "detail": "1.1.1", "span_start": text.index("学习制度")},
+                {"item": "n:p1.1.2", "text": "学用脱节", "detail": "1.1.2", "span_start": text.index("学用")},
+                {"item": "n:p2.i1", "text": "其他", "detail": "2.i1", "span_start": text.rindex("其他")}]
+    lines = outline.outline_lines(text, problems, {"n:p1.1.2": "completed"})
+    assert lines == ["- **（一）关于学习不深入的问题**", "  - [1.](#n%3Ap1.1.1) 学习制度不健全",
+                     "  - [2.](#n%3Ap1.1.2) 学用脱节 · *completed*", "- **二、其他方面。一是其他问题；**", "  - [①](#n%3Ap2.i1) 其他"]
+    assert not any("1.1.1" in line.split("#")[0] for line in lines)

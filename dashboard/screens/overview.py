@@ -4,6 +4,9 @@ from __future__ import annotations
 import streamlit as st
 
 from noticegraph.dashboard import data, views
+from noticegraph.dashboard.serve import OVERVIEW
+
+STATUS, ROUNDS, RECENT = OVERVIEW  # the server warms these caches before the first visit
 
 COUNTED = ("Notice", "Problem", "Measure", "Body", "Regulation", "ProblemType")
 
@@ -16,8 +19,8 @@ def counts() -> None:
 
 def render() -> None:
     st.title("NoticeGraph")
-    st.caption(f"Inspection rectification notices as a graph · {data.describe()}")
     with views.guarded():
+        st.caption(f"Inspection rectification notices as a graph · {data.describe()}")
         counts()
         if not data.stats()["nodes"].get("Notice"):
             st.info("The graph holds no notices yet: add some on the Load page.")
@@ -25,12 +28,12 @@ def render() -> None:
         left, right = st.columns(2)
         with left:
             st.subheader("Rectification status")
-            views.result_view(data.run("status-summary"), key="st")
+            views.result_view(data.run(*STATUS), key="st")
         with right:
             st.subheader("Rounds on a timeline")
-            views.result_view(data.run("rounds-timeline"), key="rt")
+            views.result_view(data.run(*ROUNDS), key="rt")
         st.subheader("Most recent notices")
-        views.table(data.run("notices", {"limit": 10}), key="recent")
+        views.table(data.run(*RECENT), key="recent")
 
 
 render()

@@ -9,6 +9,7 @@ from collections import Counter
 import streamlit as st
 
 from noticegraph.dashboard import data, highlight, urlstate, views
+from noticegraph.dashboard.outline import outline_lines
 
 
 def pick_notice() -> str | None:
@@ -38,12 +39,10 @@ def focus_span(items: list[dict]) -> tuple[int, int] | None:
     return (int(row["span_start"]), int(row["span_end"])) if row else None
 
 
-def outline(items: list[dict]) -> None:
+def outline(text: str, items: list[dict]) -> None:
     st.subheader("Outline")
     statuses = {r["item"]: r["detail"] for r in items if r["kind"] == "status"}
-    lines = [f"- [{r['detail'] or '·'}](#{r['item'].replace(':', '%3A')}) {r['text'][:40]}"
-             + (f" · *{statuses[r['item']]}*" if statuses.get(r["item"]) else "")
-             for r in items if r["kind"] == "problem"]
+    lines = outline_lines(text, [r for r in items if r["kind"] == "problem"], statuses)
     st.markdown("\n".join(lines) or "No problems were read from this notice.")
 
 
@@ -79,7 +78,7 @@ def render() -> None:
         with text_column:
             st.html(shown.html)
         with outline_column:
-            outline(items)
+            outline(notice["text"] or "", items)
 
 
 render()
