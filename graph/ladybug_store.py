@@ -14,10 +14,16 @@ no writer holds the lock, then reads; otherwise it says in one line what to run.
 writer is refused at once, naming the pid that holds the lock.
 ``read_query`` runs in ``BEGIN TRANSACTION READ ONLY``, bounded by ``set_query_timeout`` when
 given a time limit (``QueryTimeout``), reading at most ``max_rows`` rows.
+A writer's buffer pool is bounded (``WRITER_POOL_MB``, or NOTICEGRAPH_BUFFER_POOL_MB in MB), so
+a load's memory does not grow with the database (LadybugDB's default is ~80 % of RAM, and a
+writer keeps the pages it wrote); read-only opens, which run the saved queries, keep the default.
+Every bulk commit checkpoints (a reader opening on a WAL holding commits not yet checkpointed
+crashes, measured with ladybug 0.22), so ingest keeps its batches large.
 """
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import time
 from collections.abc import Callable
@@ -36,6 +42,7 @@ from .store import GraphStore, Run, run_batched
 from .taxonomy_rows import write_taxonomy
 
 READER_ATTEMPTS = 5
+WRITER_POOL_MB = 512
 ARROW_TYPES = {INT64: pa.int64(), DOUBLE: pa.float64(), STRINGS: pa.list_(pa.string())}
 _RECOVERY = re.compile(r"recovery (?:is )?pending|WAL checksum|Reading past the end", re.I)
 _INTERRUPTED = re.compile(r"\bInterrupted\b|timeout", re.I)
@@ -59,6 +66,11 @@ def first_rows(result: Any, max_rows: int | None) -> list[dict[str, Any]]:
     while len(out) < max_rows and rows.has_next():
         out.append(rows.get_next())
     return out
+
+
+def writer_pool_bytes() -> int:
+    """The buffer pool of a read-write open: NOTICEGRAPH_BUFFER_POOL_MB, else WRITER_POOL_MB (0: the engine's default)."""
+    return int(os.environ.get("NOTICEGRAPH_BUFFER_POOL_MB") or WRITER_POOL_MB) * 1024 * 1024
 
 
 def unavailable_reason(path: Path, error: Exception) -> str:
@@ -122,7 +134,8 @@ class LadybugStore(GraphStore):
     def _connect(self) -> "LadybugStore":
         if not self.read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = ladybug.Database(str(self.path), read_only=self.read_only)
+        pool = 0 if self.read_only else writer_pool_bytes()
+        self._db = ladybug.Database(str(self.path), read_only=self.read_only, buffer_pool_size=pool)
         self._conn = ladybug.Connection(self._db)
         return self
 
