@@ -14,9 +14,10 @@ no writer holds the lock, then reads; otherwise it says in one line what to run.
 writer is refused at once, naming the pid that holds the lock.
 ``read_query`` runs in ``BEGIN TRANSACTION READ ONLY``, bounded by ``set_query_timeout`` when
 given a time limit (``QueryTimeout``), reading at most ``max_rows`` rows.
-A writer's buffer pool is bounded (``WRITER_POOL_MB``, or NOTICEGRAPH_BUFFER_POOL_MB in MB), so
-a load's memory does not grow with the database (LadybugDB's default is ~80 % of RAM, and a
-writer keeps the pages it wrote); read-only opens, which run the saved queries, keep the default.
+A writer's buffer pool is bounded when NOTICEGRAPH_BUFFER_POOL_MB says so (``noticegraph load``
+sets ``LOAD_POOL_MB``), so a load's memory does not grow with the database (LadybugDB's default
+is ~80 % of RAM, and a writer keeps the pages it wrote); other opens keep the default (a bounded
+pool makes a runaway query fail on memory before its time limit stops it).
 Every bulk commit checkpoints (a reader opening on a WAL holding commits not yet checkpointed
 crashes, measured with ladybug 0.22), so ingest keeps its batches large. After a transaction that
 wrote by the bulk path the writer reopens the database: ladybug 0.22 keeps ~200 MB outside the
@@ -47,7 +48,7 @@ from .store import GraphStore, Run, run_batched
 from .taxonomy_rows import write_taxonomy
 
 READER_ATTEMPTS = 5
-WRITER_POOL_MB = 512
+LOAD_POOL_MB = 512
 ARROW_TYPES = {INT64: pa.int64(), DOUBLE: pa.float64(), STRINGS: pa.list_(pa.string())}
 _RECOVERY = re.compile(r"recovery (?:is )?pending|WAL checksum|Reading past the end", re.I)
 _INTERRUPTED = re.compile(r"\bInterrupted\b|timeout", re.I)
@@ -74,8 +75,8 @@ def first_rows(result: Any, max_rows: int | None) -> list[dict[str, Any]]:
 
 
 def writer_pool_bytes() -> int:
-    """The buffer pool of a read-write open: NOTICEGRAPH_BUFFER_POOL_MB, else WRITER_POOL_MB (0: the engine's default)."""
-    return int(os.environ.get("NOTICEGRAPH_BUFFER_POOL_MB") or WRITER_POOL_MB) * 1024 * 1024
+    """The buffer pool of a read-write open: NOTICEGRAPH_BUFFER_POOL_MB, else 0 (the engine's default)."""
+    return int(os.environ.get("NOTICEGRAPH_BUFFER_POOL_MB") or 0) * 1024 * 1024
 
 
 def unavailable_reason(path: Path, error: Exception) -> str:
