@@ -4,13 +4,16 @@ Usage: python bench/proctree.py -- COMMAND [ARGS...]   (prints one JSON line on 
 
 ``run_measured(argv) -> Measured`` starts ``argv``, samples every ``INTERVAL`` seconds the
 resident set (VmRSS in /proc, Linux only) of the process and all its descendants (extraction
-workers included) and returns the exit code, the wall seconds and the peak of the *sum* over
-the tree, in MB. Sampling can miss a spike shorter than the interval. Figures only.
+workers included) and returns the exit code, the wall seconds, the peak of the *sum* over
+the tree, in MB, and the CPU seconds (user + system) the tree used, children waited for
+included: on a shared machine the CPU seconds vary less than the wall time. Sampling can miss
+a spike shorter than the interval. Figures only.
 """
 from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -26,6 +29,7 @@ class Measured:
     returncode: int
     seconds: float
     peak_mb: float
+    cpu_seconds: float = 0.0
 
 
 def _parents() -> dict[int, int]:
@@ -61,13 +65,20 @@ def tree_rss_mb(root: int) -> float:
 
 
 def run_measured(argv: list[str], **popen: object) -> Measured:
-    start = time.perf_counter()
+    start, cpu_before = time.perf_counter(), _children_cpu()
     process = subprocess.Popen(argv, **popen)  # noqa: S603 - the caller's own command
     peak = 0.0
     while process.poll() is None:
         peak = max(peak, tree_rss_mb(process.pid))
         time.sleep(INTERVAL)
-    return Measured(process.returncode, round(time.perf_counter() - start, 2), round(peak, 1))
+    return Measured(process.returncode, round(time.perf_counter() - start, 2), round(peak, 1),
+                    round(_children_cpu() - cpu_before, 2))
+
+
+def _children_cpu() -> float:
+    """User + system seconds of the children this process has waited for (and theirs)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> int:

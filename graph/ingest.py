@@ -11,7 +11,8 @@ problems of the notices loaded or replaced to similar problems across the store 
 ``IngestReport`` (``report.similar`` counts the links created). Each batch is marked pending
 before it is written and the links complete what is pending (pending.py), so a load killed
 after a commit leaves nothing half-done that the next load does not finish. Batches are large because each commit of a bulk write costs LadybugDB a
-checkpoint (~0.8 s at 1,000 notices, whatever the batch size). Extraction runs in a process pool (one worker per core) when there are many
+checkpoint (~2 s of CPU plus a part growing with the database, whatever the batch size): 1,000
+notices a batch halves the checkpoints of 500 and still holds memory to a few hundred MB. Extraction runs in a process pool (one worker per core) when there are many
 files, one batch ahead of the load (the pool extracts batch k+1 while batch k loads; at most
 two batches are held, so memory does not grow with the number of files); the notices still
 load in file order, from this process. Notice sources are absolute paths, so reloading a changed file replaces it
@@ -89,7 +90,7 @@ def _absolute(path: Path) -> Path:
 
 
 def ingest(store: GraphStore, files: list[Path], encoding: str | None = None,
-           progress: Callable[[int], None] | None = None, batch_size: int = 500,
+           progress: Callable[[int], None] | None = None, batch_size: int = 1000,
            workers: int | None = None) -> IngestReport:
     report = IngestReport()
     with _extractor(len(files), workers) as extract_all:

@@ -14,10 +14,22 @@ no writer holds the lock, then reads; otherwise it says in one line what to run.
 writer is refused at once, naming the pid that holds the lock.
 ``read_query`` runs in ``BEGIN TRANSACTION READ ONLY``, bounded by ``set_query_timeout`` when
 given a time limit (``QueryTimeout``), reading at most ``max_rows`` rows.
+A writer's buffer pool is bounded when NOTICEGRAPH_BUFFER_POOL_MB says so (``noticegraph load``
+sets ``LOAD_POOL_MB``), so a load's memory does not grow with the database (LadybugDB's default
+is ~80 % of RAM, and a writer keeps the pages it wrote); other opens keep the default (a bounded
+pool makes a runaway query fail on memory before its time limit stops it).
+Every bulk commit checkpoints (a reader opening on a WAL holding commits not yet checkpointed
+crashes, measured with ladybug 0.22), so ingest keeps its batches large. After a transaction that
+wrote by the bulk path the writer reopens the database: ladybug 0.22 keeps ~200 MB outside the
+buffer pool per 1,000-notice COPY until the database is closed (measured: 884 → 1,100 MB over
+two batches without reopening, 887 → 896 MB with), so a long load would grow without bound.
+Only a committed bulk transaction reopens: reopening after one that rolled back made a later
+statement crash (SIGSEGV in tests/test_store.py::test_failed_notice_in_a_batch).
 """
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import time
 from collections.abc import Callable
@@ -36,6 +48,7 @@ from .store import GraphStore, Run, run_batched
 from .taxonomy_rows import write_taxonomy
 
 READER_PATIENCE_S = 30.0  # a reader retries this long while a writer checkpoints (busy machines: seconds)
+LOAD_POOL_MB = 512
 ARROW_TYPES = {INT64: pa.int64(), DOUBLE: pa.float64(), STRINGS: pa.list_(pa.string())}
 _RECOVERY = re.compile(r"recovery (?:is )?pending|WAL checksum|Reading past the end", re.I)
 _INTERRUPTED = re.compile(r"\bInterrupted\b|timeout", re.I)
@@ -61,6 +74,11 @@ def first_rows(result: Any, max_rows: int | None) -> list[dict[str, Any]]:
     return out
 
 
+def writer_pool_bytes() -> int:
+    """The buffer pool of a read-write open: NOTICEGRAPH_BUFFER_POOL_MB, else 0 (the engine's default)."""
+    return int(os.environ.get("NOTICEGRAPH_BUFFER_POOL_MB") or 0) * 1024 * 1024
+
+
 def unavailable_reason(path: Path, error: Exception) -> str:
     message = str(error)
     lock = _LOCKED.search(message)
@@ -78,6 +96,7 @@ class LadybugStore(GraphStore):
         self.path, self.read_only = Path(path), read_only
         self._db: ladybug.Database | None = None
         self._conn: ladybug.Connection | None = None
+        self._bulk_written = False
 
     def __repr__(self) -> str:
         return f"LadybugStore({str(self.path)!r})"
@@ -123,7 +142,8 @@ class LadybugStore(GraphStore):
     def _connect(self) -> "LadybugStore":
         if not self.read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = ladybug.Database(str(self.path), read_only=self.read_only)
+        pool = 0 if self.read_only else writer_pool_bytes()
+        self._db = ladybug.Database(str(self.path), read_only=self.read_only, buffer_pool_size=pool)
         self._conn = ladybug.Connection(self._db)
         return self
 
@@ -206,10 +226,23 @@ class LadybugStore(GraphStore):
         try:
             result = work(self._run)
         except BaseException:
+            self._bulk_written = False
             self._rollback()
             raise
         self._run("COMMIT")
+        if self._bulk_written:
+            self._reopen()
         return result
+
+    def _reopen(self) -> None:
+        """Close and reopen the database: frees what the engine holds after bulk writes."""
+        self._bulk_written = False
+        self.close()
+        try:
+            self._connect()
+        except (RuntimeError, OSError) as error:
+            self.close()
+            raise StoreUnavailable(self._failure(error)) from None
 
     def _rollback(self) -> None:
         try:
@@ -227,6 +260,7 @@ class LadybugStore(GraphStore):
 
     def _bulk_write_rows(self, run: Run, rows: GraphRows) -> None:
         """COPY from Arrow: owned nodes, shared nodes not yet stored, then relationships."""
+        self._bulk_written = True
         for label, table in rows.nodes.items():
             if label in SHARED_LABELS:
                 table = self._unstored(run, label, table)

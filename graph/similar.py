@@ -102,24 +102,42 @@ class Corpus:
         self.index = {text: k for k, text in enumerate(self.texts)}
         self.sets = [ngrams(text) for text in self.texts]
         self.sizes = [len(grams) for grams in self.sets]
-        self._roots = np.sqrt(np.array(self.sizes, dtype=np.float64))
+        self._sizes = np.array(self.sizes, dtype=np.int64)
+        self._roots = np.sqrt(self._sizes.astype(np.float64))
         self.postings = _postings(self.sets)
         self._ranked: dict[int, list[tuple[float, str]]] = {}
 
-    def matches(self, k: int) -> Iterator[tuple[float, int]]:
-        """Every text scoring >= threshold against text ``k`` (``k`` itself included): the
-        overlaps are counted with numpy, the scores of the texts that can reach the threshold
-        computed exactly by ``cosine_of``."""
-        if not self.sets[k]:
-            return
-        size, sizes = self.sizes[k], self.sizes
+    def _candidates(self, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The texts that may score >= threshold against text ``k`` and their overlaps with it
+        (a superset of the matches: the overlaps are counted with numpy)."""
         hits = np.concatenate([self.postings[gram] for gram in self.sets[k]])
         overlaps = np.bincount(hits, minlength=len(self.texts))
         floor = self.threshold - 10 ** -DIGITS  # a raw score below it cannot round up to the threshold
-        for j in np.flatnonzero(overlaps >= floor * math.sqrt(size) * self._roots).tolist():
-            value = cosine_of(int(overlaps[j]), size, sizes[j])
+        js = np.flatnonzero(overlaps >= floor * math.sqrt(self.sizes[k]) * self._roots)
+        return js, overlaps[js]
+
+    def matches(self, k: int) -> Iterator[tuple[float, int]]:
+        """Every text scoring >= threshold against text ``k`` (``k`` itself included), with its
+        score computed exactly by ``cosine_of``."""
+        yield from self._scored(k, *self._candidates(k)) if self.sets[k] else ()
+
+    def _scored(self, k: int, js: np.ndarray, overlaps: np.ndarray) -> Iterator[tuple[float, int]]:
+        size, sizes = self.sizes[k], self.sizes
+        for j, overlap in zip(js.tolist(), overlaps.tolist()):
+            value = cosine_of(overlap, size, sizes[j])
             if value >= self.threshold:
                 yield value, j
+
+    def _best_first(self, k: int) -> Iterator[tuple[float, list[int]]]:
+        """The texts matching text ``k`` grouped by score, best first. The candidates are ordered
+        by their unrounded score (computed as ``cosine_of`` does; rounding keeps the order), so
+        only the groups the caller reads are scored exactly."""
+        if not self.sets[k]:
+            return
+        js, overlaps = self._candidates(k)
+        order = np.argsort(-(overlaps / np.sqrt(self.sizes[k] * self._sizes[js])), kind="stable")
+        scored = self._scored(k, js[order], overlaps[order])
+        yield from ((value, [j for _, j in group]) for value, group in groupby(scored, key=itemgetter(0)))
 
     def ranked(self, k: int) -> list[tuple[float, str]]:
         """The problems matching text ``k``, best first, ties by id: at least as many as every
@@ -127,8 +145,8 @@ class Corpus:
         if k not in self._ranked:
             ranked: list[tuple[float, str]] = []
             per_notice: Counter[str] = Counter()
-            for value, group in groupby(sorted(self.matches(k), key=lambda m: -m[0]), key=itemgetter(0)):
-                pids = sorted(chain.from_iterable(self.members[j] for _, j in group))
+            for value, texts in self._best_first(k):
+                pids = sorted(chain.from_iterable(self.members[j] for j in texts))
                 ranked.extend((value, pid) for pid in pids)
                 per_notice.update(self.problems[pid][0] for pid in pids)
                 if len(ranked) - max(per_notice.values()) >= self.top_k:
@@ -139,9 +157,9 @@ class Corpus:
     def nearest(self, pid: str) -> list[tuple[str, float]]:
         """N(pid): its top-k problems of other notices at >= threshold, best first, ties by id."""
         notice, text = self.problems[pid]
-        found: list[tuple[str, float]] = []
+        problems, found = self.problems, []
         for value, other in self.ranked(self.index[text]):
-            if self.problems[other][0] != notice:
+            if problems[other][0] != notice:
                 found.append((other, value))
                 if len(found) == self.top_k:
                     break
@@ -155,20 +173,20 @@ class Corpus:
                 found.update(self.members[j])
         return found
 
-    def links_of(self, pids: Iterable[str], keep: Callable[[str, str], bool]) -> dict[Pair, float]:
-        """The pairs {p, q} with q in N(p) for p in ``pids`` that ``keep(p, q)`` accepts."""
+    def links_of(self, pids: Iterable[str], keep: Callable[[str, str], bool] | None = None) -> dict[Pair, float]:
+        """The pairs {p, q} with q in N(p) for p in ``pids`` that ``keep(p, q)`` accepts (all if None)."""
         links: dict[Pair, float] = {}
         for pid in sorted(pids):
             for other, value in self.nearest(pid):
-                if keep(pid, other):
-                    links[(min(pid, other), max(pid, other))] = value
+                if keep is None or keep(pid, other):
+                    links[(pid, other) if pid < other else (other, pid)] = value
         return links
 
 
 def similar_pairs(problems: Problems, threshold: float = THRESHOLD,
                   top_k: int = TOP_K) -> list[tuple[str, str, float]]:
     """The whole link set over ``problems``, from scratch (the reference for link_similar)."""
-    links = Corpus(problems, threshold, top_k).links_of(problems, lambda p, q: True)
+    links = Corpus(problems, threshold, top_k).links_of(problems)
     return sorted((a, b, s) for (a, b), s in links.items())
 
 

@@ -27,7 +27,7 @@ _METRICS = (
 _UNITS = r"件|人次|人|名|项|万元|亿元|元|个|条|起|次|%"
 _NUMBER = r"\d+(?:\.\d+)?"
 _WORD_THEN_NUMBER = re.compile(rf"(?P<metric>{_METRICS})[^\d,。;、()]{{0,4}}?(?P<value>{_NUMBER})\s*(?P<unit>{_UNITS})?")
-_NUMBER_THEN_WORD = re.compile(rf"(?P<value>{_NUMBER})\s*(?P<unit>件|人|名|项|起)(?P<metric>[^\d,。;、()]{{0,8}}?(?:{_METRICS}))")
+_NUMBER_THEN_WORD = re.compile(rf"(?=\d)(?P<value>{_NUMBER})\s*(?P<unit>件|人|名|项|起)(?P<metric>[^\d,。;、()]{{0,8}}?(?:{_METRICS}))")
 _CIVIL_PENALTIES = ("警告", "记过", "记大过", "降级", "撤职", "开除")
 
 

@@ -71,14 +71,32 @@ def _is_traditional(char: str) -> bool:
     return ord(char) > 0x2E7F and _t2s().convert(char) != char
 
 
+# Characters known to normalise to themselves and known not to be traditional: most of a text,
+# skipped with one set difference instead of a cached call per distinct character.
+_UNCHANGED: set[str] = set()
+_PLAIN: set[str] = set()
+
+
+def _changing_chars(original: str) -> dict[int, str]:
+    """The translation table of the characters of ``original`` that normalisation changes."""
+    table = {}
+    for char in set(original) - _UNCHANGED:
+        value = normalize_char(char)
+        if value == char:
+            _UNCHANGED.add(char)
+        else:
+            table[ord(char)] = value
+    return table
+
+
 def normalize(original: str) -> NormalizedText:
-    table = {ord(char): normalize_char(char) for char in set(original)}
-    folded = to_simplified(original.translate(table))
+    table = _changing_chars(original)
+    folded = to_simplified(original.translate(table) if table else original)
     offsets: list[int] | None = None
     if not all(len(value) == 1 for value in table.values()):
         offsets = []
         for index, char in enumerate(original):
-            offsets.extend([index] * len(table[ord(char)]))
+            offsets.extend([index] * len(table.get(ord(char), char)))
         offsets.append(len(original))
     injected = injected_ranges(folded)
     if injected:
@@ -100,12 +118,20 @@ def _drop(text: str, offsets: list[int], ranges: list[tuple[int, int]]) -> tuple
 
 def to_simplified(text: str) -> str:
     """Traditional → simplified by phrase where that keeps the length, else by character."""
-    if not any(_is_traditional(c) for c in set(text)):
+    if not _has_traditional(text):
         return text
     converted = _t2s().convert(text)
     if len(converted) == len(text):
         return converted
     return "".join(_t2s().convert(c) if len(_t2s().convert(c)) == 1 else c for c in text)
+
+
+def _has_traditional(text: str) -> bool:
+    for char in set(text) - _PLAIN:
+        if _is_traditional(char):
+            return True
+        _PLAIN.add(char)
+    return False
 
 
 def normalize_str(value: str) -> str:

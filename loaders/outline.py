@@ -22,18 +22,23 @@ _CN = f"[{CN_NUMERAL_CHARS}]{{1,3}}"
 STYLES: dict[str, re.Pattern[str]] = {
     "cn": re.compile(rf"({_CN})、(?![{CN_NUMERAL_CHARS}])"),
     "cn_paren": re.compile(rf"\(({_CN})\)"),
-    "num": re.compile(r"(?<![\d.])(\d{1,2})[.、](?!\d)"),
+    "num": re.compile(r"(?=\d)(?<![\d.])(\d{1,2})[.、](?!\d)"),
     "num_paren": re.compile(r"\((\d{1,2})\)"),
     "circled": re.compile(r"([①-⑳])"),
-    "shi": re.compile(rf"(?<![{CN_NUMERAL_CHARS}])({_CN})是(?![的否非])"),
+    "shi": re.compile(rf"(?=[{CN_NUMERAL_CHARS}])(?<![{CN_NUMERAL_CHARS}])({_CN})是(?![的否非])"),
 }
 # An unnumbered problem heading: 关于“…”问题的整改 (the words may lack their quotes).
+# The lookaheads on a match's first characters (关针对, 反问, a digit) only let the search skip
+# positions where no match can begin.
 ITEM_HEADING = re.compile(
-    r"(?:关于|针对|对于) ?[“\"]?([^“”\"\n。]{2,90}?)[”\"]? ?(?:(?:方面|等)?的?问题的?|的)整改(?:落实|进展)?(?:情况)?"
-    r"|(?:关于|针对|对于) ?[“\"]?([^“”\"\n。]{2,90}?)[”\"]? ?(?:方面)?的?问题(?=[\n。:: (\d]|[一二三四五六七八九十]是|$)")
+    r"(?=[关针对])(?:(?:关于|针对|对于) ?[“\"]?([^“”\"\n。]{2,90}?)[”\"]? ?(?:(?:方面|等)?的?问题的?|的)整改(?:落实|进展)?(?:情况)?"
+    r"|(?:关于|针对|对于) ?[“\"]?([^“”\"\n。]{2,90}?)[”\"]? ?(?:方面)?的?问题(?=[\n。:: (\d]|[一二三四五六七八九十]是|$))")
 _ITEM_OPENERS = ("关于", "针对", "对于")
+_QUOTED_OPENING = re.compile(r"(?:关于|针对) ?[“\"]")
+_OPENING = re.compile(r"(?:关于|针对|对于) ?[“\"]? ?")
+_OF_PROBLEM = re.compile(r"的问题")
 # A labelled question: 问题1: / 问题一: / 反馈问题三: / 问题: (an unnumbered heading of style ``qa``).
-QA_HEADING = re.compile(rf"(?:反馈)?问题 ?(?:{_CN}|\d{{1,3}})? ?[::]")
+QA_HEADING = re.compile(rf"(?=[反问])(?:反馈)?问题 ?(?:{_CN}|\d{{1,3}})? ?[::]")
 # A label opening a heading's title (（一）反馈问题:…), not part of it.
 _TITLE_LABEL = re.compile(r"(?:反馈问题|存在问题|问题|反馈意见) ?[::] ?")
 UNNUMBERED = ("item", "qa")
@@ -135,7 +140,7 @@ def _candidates(text: str) -> list[_Candidate]:
                                         _strength(text, match.start())))
     for match in ITEM_HEADING.finditer(text):
         strength = _strength(text, match.start())
-        if re.match(r"(?:关于|针对) ?[“\"]", text[match.start():match.start() + 4]):
+        if _QUOTED_OPENING.match(text[match.start():match.start() + 4]):
             strength = max(strength, 2)  # a quoted 关于“…”问题的整改 is a heading wherever it stands
         found.append(_Candidate("item", 0, match.start(), match.start(), strength))
     for match in QA_HEADING.finditer(text):  # number 1 marks a numbered label: 问题1:, 反馈问题一:
@@ -290,12 +295,12 @@ def item_heading(text: str, start: int, limit: int) -> tuple[int, int, int] | No
     window = text[start:line_end if line_end >= 0 else min(limit, start + 120)]
     ends = [m for m in _ITEM_SUFFIX.finditer(window) if m.start() > 3]
     if not ends and line_end < 0:  # run-on text: the heading may run straight into its measures
-        ends = [m for m in re.finditer(r"的问题", window) if m.start() > 3]
+        ends = [m for m in _OF_PROBLEM.finditer(window) if m.start() > 3]
     if not ends:
         return None
     if line_end >= 0 and ends[-1].end() == len(window.rstrip(" 。::")):
         chosen = ends[-1]
     else:
         chosen = next((m for m in ends if m.group().endswith("情况")), ends[0])
-    opening = re.match(r"(?:关于|针对|对于) ?[“\"]? ?", window)
+    opening = _OPENING.match(window)
     return start + opening.end(), start + chosen.start(), start + chosen.end()

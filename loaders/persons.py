@@ -21,7 +21,8 @@ _POST = (r"(?:党工委|党委|党组|县委|市委|省委|区委|镇党委|纪�
          r"(?:副)?(?:书记|主任|县长|市长|区长|镇长|省长|局长|部长|厅长|主席|组长|董事长|总经理|院长|校长|行长)")
 _NAME = rf"(?P<name>[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
 _AFTER_NAME = r"(?:同志|[,,、。(]|$|主持|亲自|多次|带头|召开|强调|指出|担任|任组长|作出|听取|率队|深入)"
-_POST_THEN_NAME = re.compile(rf"(?P<role>{_POST}){_NAME}{_AFTER_NAME}")
+# The lookahead on the first characters a post can begin with lets the search skip other positions.
+_POST_THEN_NAME = re.compile(rf"(?=[党县市省区镇纪管政人副书主局部厅组董总院校行])(?P<role>{_POST}){_NAME}{_AFTER_NAME}")
 _ORG_NAME_POST = re.compile(
     rf"(?P<org>中央|省委|市委|县委|区委|党工委|党委){_NAME}(?P<post>(?:副)?(?:书记|主任|县长|市长|区长|省长|组长))")
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-STATUS_LABEL = re.compile(
-    r"【?(?:整改进展|(?:整改|落实|目前)?(?:进展|完成|落实|推进|整改)(?:情况|进度|状态|结果))(?: ?[::]|】[::]?)"
+STATUS_LABEL = re.compile(  # the lookahead on a label's first characters lets the search skip the rest
+    r"(?=[【整落目进完推])【?(?:整改进展|(?:整改|落实|目前)?(?:进展|完成|落实|推进|整改)(?:情况|进度|状态|结果))(?: ?[::]|】[::]?)"
     r"\s*(?P<phrase>[^。\n]{0,80})")
 # A line holding only a label (整改情况: / 整改进展情况: / 整改措施:) introduces what follows.
 LABEL_ONLY = re.compile(r"[ \t]*(?:整改|落实|完成)?(?:措施|情况|进展情况|进展|进度|成效|结果|状态)[ \t]*[::]?[ \t]*")

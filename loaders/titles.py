@@ -32,6 +32,7 @@ _ISSUED_AFTER = re.compile(r"^(?:等)?(?:的)?编制")
 _SUPERIOR_SUBJECT = re.compile(r"(?:中央|国务院|省委|省政府|市委|市政府|[\u4e00-\u9fff]{2}市|[\u4e00-\u9fff]{1,4}部|上级)$")
 _CENTRAL_TITLE = re.compile(r"^(?:中国共产党|中华人民共和国|中共中央|国务院|中央)|(?<![办方做用算])法$")
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【(](?:19|20)\d\d[〕\]】)]\s*\d{1,5}\s*号")
+_DOC_YEAR = re.compile(r"[〔\[【(](?:19|20)\d\d[〕\]】)]")  # every 文号 holds one: a text without it has none
 _LEADING_VERBS = re.compile(rf"^(?:(?:{_VERB.pattern})了?|见|即|以|文件)+")
 _SENTENCE_END = re.compile(r"[。;!?\n]")
 
@@ -49,6 +50,8 @@ def find_titles(nt: NormalizedText) -> list[TitleRef]:
 
 
 def find_doc_numbers(text: str) -> list[str]:
+    if not _DOC_YEAR.search(text):
+        return []  # DOC_NUMBER tries ten characters before every Chinese one: skip texts it cannot match
     numbers = (re.sub(r"\s", "", m.group()) for m in DOC_NUMBER.finditer(text))
     return list(dict.fromkeys(_LEADING_VERBS.sub("", n) for n in numbers))
 

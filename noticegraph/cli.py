@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -93,11 +94,17 @@ def load(paths: tuple[Path, ...], encoding: str | None, **options: Any) -> None:
     from rich.progress import Progress
 
     from noticegraph.graph.ingest import find_notice_files, ingest
+    from noticegraph.graph.ladybug_store import LOAD_POOL_MB
 
     files = find_notice_files(paths)
-    with opened_store(options) as graph, Progress(transient=True) as bar:
-        task = bar.add_task("loading", total=len(files))
-        report = ingest(graph, files, encoding, progress=lambda n: bar.advance(task, n))
+    pool = os.environ.setdefault("NOTICEGRAPH_BUFFER_POOL_MB", str(LOAD_POOL_MB))  # bounded loading memory
+    try:
+        with opened_store(options) as graph, Progress(transient=True) as bar:
+            task = bar.add_task("loading", total=len(files))
+            report = ingest(graph, files, encoding, progress=lambda n: bar.advance(task, n))
+    finally:
+        if pool == str(LOAD_POOL_MB):
+            os.environ.pop("NOTICEGRAPH_BUFFER_POOL_MB", None)
     print_load_summary(report)
     for failure in report.failures:
         click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
