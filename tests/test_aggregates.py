@@ -3,6 +3,7 @@ bulk loads, one-by-one loads, a replace and a delete, on both stores, whatever t
 from __future__ import annotations
 
 import dataclasses
+from contextlib import contextmanager
 
 from conftest import open_test_store
 
@@ -42,18 +43,24 @@ def test_aggregates_stay_exact_through_loads_a_replace_and_a_delete(store):
     assert_exact(store)
 
 
-def test_aggregates_depend_on_the_set_of_notices_not_the_order(request, tmp_path):
-    notices = corpus_notices()
+@contextmanager
+def loaded_both_ways(request, tmp_path, notices):
+    """Two LadybugDB stores holding ``notices``: one bulk-loaded, one loaded one by one backwards."""
     first = open_test_store("ladybug", tmp_path, request, "a.lbug")
     second = open_test_store("ladybug", tmp_path, request, "b.lbug")
     try:
         first.load_many(notices)
         for notice in reversed(notices):
             second.load(notice)
-        assert assert_exact(first) == assert_exact(second)
+        yield first, second
     finally:
         first.close()
         second.close()
+
+
+def test_aggregates_depend_on_the_set_of_notices_not_the_order(request, tmp_path):
+    with loaded_both_ways(request, tmp_path, corpus_notices()) as (first, second):
+        assert assert_exact(first) == assert_exact(second)
 
 
 def test_recount_repairs_stale_aggregates(store):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from cli_support import assert_clean_exit
 from click.testing import CliRunner
 from conftest import SAMPLES, open_test_store
-from test_aggregates import corpus_notices, edited
+from test_aggregates import corpus_notices, edited, loaded_both_ways
 
 from noticegraph.cli import main
 from noticegraph.graph import tallies
@@ -51,17 +51,8 @@ def test_a_sample_notices_tallies_count_its_problems_by_type_and_status():
 
 
 def test_tallies_depend_on_the_set_of_notices_not_the_order(request, tmp_path):
-    notices = corpus_notices(10)
-    first = open_test_store("ladybug", tmp_path, request, "a.lbug")
-    second = open_test_store("ladybug", tmp_path, request, "b.lbug")
-    try:
-        first.load_many(notices)
-        for notice in reversed(notices):
-            second.load(notice)
+    with loaded_both_ways(request, tmp_path, corpus_notices(10)) as (first, second):
         assert tallies.stored(first) == tallies.stored(second)
-    finally:
-        first.close()
-        second.close()
 
 
 def test_repair_recount_rebuilds_missing_tallies(request, tmp_path):
