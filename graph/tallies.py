@@ -28,6 +28,7 @@ from collections import defaultdict
 from typing import Any
 
 from ..loaders.taxonomy import Taxonomy, load_taxonomy
+from .schema import REL_BY_TYPE
 
 TALLY_TYPES = ("BODY_TYPE", "BODY_TOP_TYPE", "NOTICE_TYPE", "ISSUED_TALLY", "FIGURE_TALLY")
 COMPLETED = "completed"
@@ -113,48 +114,36 @@ def per_type(types: dict[str, list[str]]) -> dict[str, int]:
 
 
 _DELETE = "MATCH ()-[c:{type}]->() DELETE c RETURN count(*) AS n"
+_BODY_REBUILD = (  # BODY_TYPE from the most specific types, BODY_TOP_TYPE from the top concepts above them
+    "MATCH (n:Notice)-[:CONTAINS]->(p:Problem)-[:CONCERNS]->(b:Body), (p)-[:HAS_TYPE]->{types} "
+    "OPTIONAL MATCH (n)-[:REPORTS_ON]->(r:Round) "
+    "WITH n.id AS nid, r.start_date AS rs, b, t, count(DISTINCT p) AS k, "
+    "count(DISTINCT CASE WHEN p.status = 'completed' THEN p.id END) AS done "
+    "CREATE (b)-[:{type} {{notice_id: nid, problems: k, completed: done, round_start: rs}}]->(t) "
+    "RETURN count(*) AS n")
 _REBUILD = {
-    "BODY_TYPE": (
-        "MATCH (n:Notice)-[:CONTAINS]->(p:Problem)-[:CONCERNS]->(b:Body), (p)-[:HAS_TYPE]->(t:ProblemType) "
-        "OPTIONAL MATCH (n)-[:REPORTS_ON]->(r:Round) "
-        "WITH n.id AS nid, r.start_date AS rs, b, t, count(DISTINCT p) AS k, "
-        "count(DISTINCT CASE WHEN p.status = 'completed' THEN p.id END) AS done "
-        "CREATE (b)-[:BODY_TYPE {notice_id: nid, problems: k, completed: done, round_start: rs}]->(t) "
-        "RETURN count(*) AS n"),
-    "BODY_TOP_TYPE": (
-        "MATCH (n:Notice)-[:CONTAINS]->(p:Problem)-[:CONCERNS]->(b:Body), "
-        "(p)-[:HAS_TYPE]->(:ProblemType)-[:BROADER*0..3]->(t:ProblemType) WHERE t.broader IS NULL "
-        "OPTIONAL MATCH (n)-[:REPORTS_ON]->(r:Round) "
-        "WITH n.id AS nid, r.start_date AS rs, b, t, count(DISTINCT p) AS k, "
-        "count(DISTINCT CASE WHEN p.status = 'completed' THEN p.id END) AS done "
-        "CREATE (b)-[:BODY_TOP_TYPE {notice_id: nid, problems: k, completed: done, round_start: rs}]->(t) "
-        "RETURN count(*) AS n"),
+    "BODY_TYPE": _BODY_REBUILD.format(type="BODY_TYPE", types="(t:ProblemType)"),
+    "BODY_TOP_TYPE": _BODY_REBUILD.format(
+        type="BODY_TOP_TYPE", types="(:ProblemType)-[:BROADER*0..3]->(t:ProblemType) WHERE t.broader IS NULL"),
     "NOTICE_TYPE": (
         "MATCH (n:Notice)-[:CONTAINS]->(p:Problem)-[:HAS_TYPE]->(t:ProblemType) "
         "OPTIONAL MATCH (n)-[:REPORTS_ON]->(r:Round) "
         "WITH n, r.start_date AS rs, t, count(DISTINCT p) AS k "
         "CREATE (n)-[:NOTICE_TYPE {notice_id: n.id, problems: k, round_start: rs}]->(t) "
         "RETURN count(*) AS n"),
+    "ISSUED_TALLY": (
+        "MATCH (b:Body)<-[:ISSUED_BY]-(n:Notice)-[:ISSUES]->(g:Regulation) "
+        "OPTIONAL MATCH (n)-[:CONTAINS]->(:Problem)-[:ADDRESSED_BY]->(m:Measure)-[:ISSUES]->(g) "
+        "WITH b, n, g, count(DISTINCT m) AS k "
+        "CREATE (b)-[:ISSUED_TALLY {notice_id: n.id, measures: k}]->(g) RETURN count(*) AS n"),
+    "FIGURE_TALLY": (
+        "MATCH (b:Body)<-[:INSPECTED]-(:Round)<-[:REPORTS_ON]-(n:Notice)-[:REPORTS_FIGURE]->(f:Figure) "
+        "WITH b, n, f.metric AS metric, f.unit AS unit, max(f.value) AS value, count(f) AS k, min(f.id) AS first "
+        "MATCH (rep:Figure {id: first}) "
+        "CREATE (b)-[:FIGURE_TALLY {notice_id: n.id, metric: metric, unit: unit, value: value, statements: k}]->(rep) "
+        "RETURN count(*) AS n"),
 }
-_REBUILD["ISSUED_TALLY"] = (
-    "MATCH (b:Body)<-[:ISSUED_BY]-(n:Notice)-[:ISSUES]->(g:Regulation) "
-    "OPTIONAL MATCH (n)-[:CONTAINS]->(:Problem)-[:ADDRESSED_BY]->(m:Measure)-[:ISSUES]->(g) "
-    "WITH b, n, g, count(DISTINCT m) AS k "
-    "CREATE (b)-[:ISSUED_TALLY {notice_id: n.id, measures: k}]->(g) RETURN count(*) AS n")
-_REBUILD["FIGURE_TALLY"] = (
-    "MATCH (b:Body)<-[:INSPECTED]-(:Round)<-[:REPORTS_ON]-(n:Notice)-[:REPORTS_FIGURE]->(f:Figure) "
-    "WITH b, n, f.metric AS metric, f.unit AS unit, max(f.value) AS value, count(f) AS k, min(f.id) AS first "
-    "MATCH (rep:Figure {id: first}) "
-    "CREATE (b)-[:FIGURE_TALLY {notice_id: n.id, metric: metric, unit: unit, value: value, statements: k}]->(rep) "
-    "RETURN count(*) AS n")
 _READ = "MATCH (a)-[c:{type}]->(b) RETURN a.id AS src, b.id AS dst, {columns}"
-_COLUMNS = {"BODY_TYPE": ("notice_id", "problems", "completed", "round_start"),
-            "BODY_TOP_TYPE": ("notice_id", "problems", "completed", "round_start"),
-            "NOTICE_TYPE": ("notice_id", "problems", "round_start"),
-            "ISSUED_TALLY": ("notice_id", "measures"),
-            "FIGURE_TALLY": ("notice_id", "metric", "unit", "value", "statements")}
-
-
 _NOTICE_COUNTS = (
     "MATCH (n:Notice) OPTIONAL MATCH (n)-[:CONTAINS]->(p:Problem) "
     "WITH n, count(p) AS k, count(DISTINCT CASE WHEN p IS NULL THEN NULL ELSE coalesce(p.status, 'unstated') END) AS s "
@@ -175,7 +164,7 @@ def stored(store: Any) -> dict[str, list[tuple]]:
     """Every tally, by type, as sorted tuples (for the tests and `repair` to compare)."""
     tallies = {}
     for type_ in TALLY_TYPES:
-        columns = ", ".join(f"c.{name} AS {name}" for name in _COLUMNS[type_])
+        columns = ", ".join(f"c.{name} AS {name}" for name in REL_BY_TYPE[type_].names)
         rows = store.query(_READ.format(type=type_, columns=columns))
         tallies[type_] = sorted((tuple(map(repr, row.values())) for row in rows))
     tallies["Notice"] = sorted(tuple(map(repr, row.values())) for row in store.query(_READ_NOTICES))
