@@ -114,7 +114,8 @@ def timeline(frame: pd.DataFrame, hints: Mapping[str, str]) -> alt.Chart | None:
     pick = _picker()
     tip = [c for c in (label, hints.get("label"), start, end) if c in frame.columns]
     return alt.Chart(frame).mark_bar(size=14).encode(
-        y=alt.Y(f"{label}:N", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False)),
+        y=alt.Y(f"{label}:N", title=None, sort=None,  # the rows' order: earliest first
+                axis=alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False)),
         x=alt.X(f"{start}:T", title="date"), x2=f"{end}:T", opacity=_opacity(pick),
         color=alt.Color(f"{hints['label']}:N", title=hints["label"]) if hints.get("row") and
         _has(frame, hints.get("label")) else alt.value("#4c78a8"),

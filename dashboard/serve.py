@@ -18,7 +18,9 @@ import sys
 import threading
 import time
 
-OVERVIEW: tuple[tuple[str, dict], ...] = (("status-summary", {}), ("rounds-timeline", {}), ("notices", {"limit": 10}))
+OVERVIEW: tuple[tuple[str, dict], ...] = (("status-summary", {"per_notice": False}),
+                                          ("rounds-timeline", {"latest": True, "limit": 20}),
+                                          ("notices", {"limit": 10}))
 """The saved queries screens/overview.py runs, with the parameters it gives them."""
 WAIT_FOR_RUNTIME_S = 60.0
 WARMED = "NoticeGraph: the Overview's data was read"

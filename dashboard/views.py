@@ -9,14 +9,21 @@ Contract:
   selection: a clicked bar/cell/row, or the URL's ``<key>sel`` row index, runs the query's
   ``detail`` and lists the items with their sentence and a link to the reader. Returns the
   selected row, or None.
+  ``rows=False`` leaves the table out where a chart was drawn (a page's glance: the Overview)
+  and links to the query on the Saved queries page instead, where the table and downloads are.
 - ``evidence_table(result)`` lists rows that carry ``notice_id``/``span_start``/``span_end``
   with a link to the reader at that span.
+- ``notice_list(result)`` shows ``notices`` rows as one markdown line each: date, the title as
+  a link to the reader at its span, the issuer and the problems found (and stated, when the
+  notice states another number). Lighter than a table: no grid to load and draw.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -26,11 +33,13 @@ from ..queries.errors import QueryError
 from ..queries.model import EVIDENCE
 from ..queries.results import QueryResult
 from . import charts, data
-from .urlstate import reader_link, set_url, url_value
+from .urlstate import as_text, reader_link, set_url, url_value
 
 READER_COLUMN = "reader"
 OPEN = r"^\./(read)er\?"  # the link's text: "read" for a reader link, nothing for a row with none
 DETAIL_LIMIT = 50
+SAVED_QUERIES_PATH = "saved-queries"
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>~$|])")  # inline markup; $ too: Streamlit renders $…$ as math
 
 
 @contextmanager
@@ -69,6 +78,25 @@ def table(result: QueryResult, key: str | None = None, selectable: bool = False)
     frame = frame_of(result)
     options: dict[str, Any] = {"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}
     return st.dataframe(frame, hide_index=True, column_config=_column_config(frame), key=key, **options)
+
+
+def markdown_text(value: Any) -> str:
+    """``value`` as literal markdown text: every character markdown or math would read, escaped."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", "" if value is None else str(value))
+
+
+def notice_line(row: Mapping[str, Any]) -> str:
+    found, stated = row.get("problems"), row.get("problems_claimed")
+    problems = f"{found} problems" + (f" (the notice states {stated})" if stated not in (None, found) else "")
+    link = reader_link(row["notice_id"], row.get("span_start"), row.get("span_end"))
+    parts = [markdown_text(row.get("published") or "undated"), f"[{markdown_text(row.get('title'))}]({link})",
+             markdown_text(row.get("issuer") or ""), problems]
+    return "- " + " · ".join(part for part in parts if part)
+
+
+def notice_list(result: QueryResult) -> None:
+    st.caption(count_line(result, "notices"))
+    st.markdown("\n".join(notice_line(row) for row in result.rows))
 
 
 def evidence_table(result: QueryResult, key: str | None = None) -> None:
@@ -112,7 +140,20 @@ def detail_view(result: QueryResult, row: Mapping[str, Any], key: str) -> None:
     evidence_table(items, key=f"{key}detail")
 
 
-def result_view(result: QueryResult, key: str, chart: bool = True) -> Mapping[str, Any] | None:
+def table_link(result: QueryResult) -> None:
+    params = {"q": result.query.name, **{k: as_text(v) for k, v in result.params.items() if v is not None}}
+    st.markdown(f"[The rows as a table, with downloads](./{SAVED_QUERIES_PATH}?{urlencode(params)})")
+
+
+def _table_or_link(result: QueryResult, key: str, show_table: bool) -> int | None:
+    """The selectable table (the row clicked, if any), or a link to it on Saved queries."""
+    if show_table:
+        return _table_selection(table(result, key=f"{key}table", selectable=True))
+    table_link(result)
+    return None
+
+
+def result_view(result: QueryResult, key: str, chart: bool = True, rows: bool = True) -> Mapping[str, Any] | None:
     st.caption(count_line(result))
     if not result.rows:
         st.info("No rows for these parameters.")
@@ -122,11 +163,12 @@ def result_view(result: QueryResult, key: str, chart: bool = True) -> Mapping[st
     if drawn is not None:
         clicked = charts.selected_row(st.altair_chart(drawn, on_select="rerun", key=f"{key}chart",
                                                       width="stretch"))
-    clicked_row = _table_selection(table(result, key=f"{key}table", selectable=True))
+    show_table = rows or drawn is None
+    clicked_row = _table_or_link(result, key, show_table)
     index = _selected(key, clicked if clicked is not None else clicked_row, len(result.rows))
     if index is None:
         if result.query.detail is not None:
-            st.caption("Click a bar, cell or row to see the items it counts.")
+            st.caption(f"Click a bar, cell{' or row' if show_table else ''} to see the items it counts.")
         return None
     detail_view(result, result.rows[index], key)
     return result.rows[index]

@@ -1,13 +1,15 @@
 // Two parts (the registry sorts the union's rows and keeps the first $limit: see `sort`,
 // `cut_after_sort`): over all notices, every problem
 // counted once by status; per notice, the first $limit notices by id that have problems (the
-// tally Notice.problems, graph/tallies.py, says which), each expanded to its problems.
+// tally Notice.problems, graph/tallies.py, says which), each expanded to its problems; that
+// part only when $per_notice.
 MATCH (q:Problem) WITH count(q) AS all_problems
 MATCH (p:Problem)
 RETURN 'overall' AS scope, 'all' AS notice_id, 'all notices' AS title, coalesce(p.status, 'unstated') AS status,
        count(*) AS problems, all_problems AS total
 UNION ALL
-MATCH (n:Notice) WHERE n.problems > 0
+// when: per_notice is true
+MATCH (n:Notice) WHERE n.problems > 0 AND $per_notice
 WITH n ORDER BY n.id LIMIT $limit
 OPTIONAL MATCH (n)-[:CONTAINS]->(p:Problem)
 WITH n, coalesce(p.status, 'unstated') AS status, count(*) AS problems

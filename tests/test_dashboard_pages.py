@@ -45,10 +45,19 @@ def test_overview_counts_and_latest_notices(env, expected, monkeypatch):
     assert metrics["Notice"] == "2" and metrics["Problem"] == "54" == f"{nodes['Problem']}"
     assert metrics["Measure"] == f"{nodes['Measure']:,}"
     shown = texts(app)
-    assert "Rectification status" in shown and "Rounds on a timeline" in shown and "2 rows" in shown
-    recent = app.dataframe[-1].value
-    assert list(recent["title"]) == [n["title"] for n in expected["notices"].rows]
-    assert recent["reader"].str.startswith("./reader?notice=").all()
+    assert "Rectification status of all problems" in shown and "The latest rounds on a timeline" in shown
+    assert "4 of 4 rows" in shown and "2 of 2 rows" in shown  # the overall statuses, the rounds
+    assert not app.dataframe, "the Overview is a glance: charts and a list, no tables"
+    links = ["./saved-queries?q=status-summary&per_notice=false&limit=200",
+             "./saved-queries?q=rounds-timeline&latest=true&limit=20"]
+    assert all(any(link in m.value for m in app.markdown) for link in links)
+    recent = next(m.value for m in app.markdown if m.value.startswith("- ")).splitlines()
+    notices = expected["notices"].rows
+    assert len(recent) == len(notices)
+    for line, notice in zip(recent, notices):
+        reader = f"(./reader?notice={notice['notice_id']}&start={notice['span_start']}&end={notice['span_end']})"
+        assert line.startswith(f"- {notice['published']} · [{notice['title']}]{reader}"), line
+        assert line.endswith(f"· {notice['problems']} problems (the notice states {notice['problems_claimed']})")
 
 
 def test_regulations_bar_says_n_of_total_and_a_selected_bar_lists_its_measures(env, expected, monkeypatch):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from noticegraph.dashboard import charts, network, outline
+from noticegraph.dashboard import charts, network, outline, views
 from noticegraph.dashboard.highlight import highlighted
 from noticegraph.queries.model import saved_query
 from noticegraph.queries.results import QueryResult
@@ -98,3 +98,18 @@ def test_the_outline_shows_headings_and_numbers_never_raw_paths():
     assert lines == ["- **（一）关于学习不深入的问题**", "  - [1.](#n%3Ap1.1.1) 学习制度不健全",
                      "  - [2.](#n%3Ap1.1.2) 学用脱节 · *completed*", "- **二、其他方面。一是其他问题；**", "  - [①](#n%3Ap2.i1) 其他"]
     assert not any("1.1.1" in line.split("#")[0] for line in lines)
+
+
+def test_markdown_text_escapes_inline_markup_and_math():
+    assert views.markdown_text("《条例》*第3条*_a_ [x](y) $5$ a|b `c` <b> ~d~ \\") == (
+        "《条例》\\*第3条\\*\\_a\\_ \\[x\\](y) \\$5\\$ a\\|b \\`c\\` \\<b\\> \\~d\\~ \\\\")
+    assert views.markdown_text(None) == ""
+
+
+def test_a_notice_line_links_its_title_to_the_reader_and_says_stated_counts_only_when_they_differ():
+    row = {"notice_id": "n1", "title": "关于*巡察*整改", "published": "2024-05-01", "issuer": "中共某委",
+           "problems": 7, "problems_claimed": 7, "span_start": 3, "span_end": 12}
+    assert views.notice_line(row) == ("- 2024-05-01 · [关于\\*巡察\\*整改](./reader?notice=n1&start=3&end=12)"
+                                      " · 中共某委 · 7 problems")
+    assert views.notice_line({**row, "problems_claimed": 9}).endswith("· 7 problems (the notice states 9)")
+    assert views.notice_line({**row, "published": None, "issuer": None}).startswith("- undated · [")

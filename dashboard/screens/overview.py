@@ -1,4 +1,7 @@
-"""Overview: what the graph holds, how rectification stands, the rounds, the latest notices."""
+"""Overview: what the graph holds, how rectification stands, the rounds, the latest notices.
+A glance that stays readable at any size: the status of all problems (not per notice), the 20
+rounds that started last, the 10 latest notices; charts and a list, no tables (each chart
+links to its rows on Saved queries), so the first page an analyst opens draws fast."""
 from __future__ import annotations
 
 import streamlit as st
@@ -27,13 +30,13 @@ def render() -> None:
             return
         left, right = st.columns(2)
         with left:
-            st.subheader("Rectification status")
-            views.result_view(data.run(*STATUS), key="st")
+            st.subheader("Rectification status of all problems")
+            views.result_view(data.run(*STATUS), key="st", rows=False)
         with right:
-            st.subheader("Rounds on a timeline")
-            views.result_view(data.run(*ROUNDS), key="rt")
+            st.subheader("The latest rounds on a timeline")
+            views.result_view(data.run(*ROUNDS), key="rt", rows=False)
         st.subheader("Most recent notices")
-        views.table(data.run(*RECENT), key="recent")
+        views.notice_list(data.run(*RECENT))
 
 
 render()
