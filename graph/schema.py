@@ -105,7 +105,9 @@ NODES: tuple[NodeType, ...] = (
           Prop("category"), Prop("subcategory"),
           Prop("status", STRING, "completed | in_progress | partial | cancelled | ongoing"),
           Prop("status_text"), Prop("deadline", STRING, "YYYY-MM"),
-          Prop("ordinal", INT64, "1-based position in the notice")),
+          Prop("ordinal", INT64, "1-based position in the notice"),
+          Prop("similar_best", DOUBLE, "tally (graph/similar.py): the best score of the SIMILAR_TO pairs it "
+               "heads (stored from the smaller id), null when it heads none")),
     owned("Measure", "A rectification measure under a problem; id = `<problem>:m<k>`.",
           Prop("text"), Prop("ordinal", INT64, "1-based position under its problem")),
     owned("Figure", "A reported number; id = `<notice>:f<k>`.",

@@ -22,6 +22,12 @@ Contract:
   inside it: pending.py clears its markers there; many links are created through the store's
   bulk path, COPY on LadybugDB). The result equals ``similar_pairs`` over the
   store, provided the links held before were exact (tests/test_determinism.py shows it).
+- ``Problem.similar_best`` is kept equal to the best score of the pairs the problem heads (the
+  links stored from it; null when none) in the same transaction, for every problem whose value
+  changed: the similar-problems query shortlists the pairs' heads by it (the best ``limit``
+  pairs are among the links of the ``limit`` problems heading the best pairs).
+  ``rebuild_best(store)`` sets it from the stored links alone (``noticegraph repair --recount``
+  for a store made before the property existed).
 - Candidates come from an inverted index of every n-gram of every distinct text: the postings
   of a text's n-grams counted give its overlap with every text sharing one, so every pair at or
   above the threshold is found and scored exactly. Equal texts are scored once.
@@ -54,7 +60,10 @@ _NOISE = re.compile(r"[\W_]+")
 Problems = dict[str, tuple[str, str]]
 Pair = tuple[str, str]
 
-READ_PROBLEMS = "MATCH (p:Problem) RETURN p.id AS id, p.notice_id AS notice, p.text AS text"
+READ_PROBLEMS = ("MATCH (p:Problem) RETURN p.id AS id, p.notice_id AS notice, p.text AS text, "
+                 "p.similar_best AS best")
+SET_BEST = "UNWIND $rows AS r MATCH (p:Problem {id: r.id}) SET p.similar_best = r.best RETURN count(*) AS n"
+CLEAR_BEST = "UNWIND $rows AS r MATCH (p:Problem {id: r.id}) SET p.similar_best = NULL RETURN count(*) AS n"
 READ_LINKS = "MATCH (a:Problem)-[s:SIMILAR_TO]->(b:Problem) RETURN a.id AS src, b.id AS dst, s.score AS score"
 DELETE_LINKS = ("UNWIND $rows AS r MATCH (a:Problem {id: r.src})-[s:SIMILAR_TO]->(b:Problem {id: r.dst}) "
                 "DELETE s RETURN count(*) AS n")
@@ -201,7 +210,8 @@ def link_similar(store: GraphStore, notice_ids: Iterable[str], touched: Iterable
                  threshold: float = THRESHOLD, top_k: int = TOP_K,
                  also: Callable[[Run], Any] | None = None) -> LinkReport:
     """Update the SIMILAR_TO links after ``notice_ids`` arrived and ``touched`` lost partners."""
-    problems = {row["id"]: (row["notice"], row["text"] or "") for row in store.scalar_query(READ_PROBLEMS)}
+    rows = store.scalar_query(READ_PROBLEMS)
+    problems = {row["id"]: (row["notice"], row["text"] or "") for row in rows}
     corpus = Corpus(problems, threshold, top_k)
     stored = {(row["src"], row["dst"]): row["score"] for row in store.scalar_query(READ_LINKS)}
     affected = affected_problems(corpus, set(notice_ids), touched)
@@ -211,9 +221,54 @@ def link_similar(store: GraphStore, notice_ids: Iterable[str], touched: Iterable
     old = {pair: s for pair, s in stored.items() if pair[0] in affected or pair[1] in affected}
     removed = [{"src": a, "dst": b} for (a, b), s in sorted(old.items()) if wanted.get((a, b)) != s]
     added = [{"src": a, "dst": b, "score": s} for (a, b), s in sorted(wanted.items()) if old.get((a, b)) != s]
-    if removed or added or also:
-        store.write(lambda run: _apply(store, run, removed, added, also))
+    best = changed_best(rows, final_links(stored, removed, added))
+    if removed or added or best or also:
+        store.write(lambda run: _apply(store, run, removed, added, best, also))
     return LinkReport(len(affected), len(added), len(removed))
+
+
+def final_links(stored: dict[Pair, float], removed: list[dict[str, Any]],
+                added: list[dict[str, Any]]) -> dict[Pair, float]:
+    """The links once ``removed`` are deleted and ``added`` created."""
+    gone = {(r["src"], r["dst"]) for r in removed}
+    links = {pair: value for pair, value in stored.items() if pair not in gone}
+    links.update(((r["src"], r["dst"]), r["score"]) for r in added)
+    return links
+
+
+def best_headed(links: dict[Pair, float]) -> dict[str, float]:
+    """Each problem heading a link → the best score of the links it heads."""
+    best: dict[str, float] = {}
+    for (src, _), value in links.items():
+        if value > best.get(src, -1.0):
+            best[src] = value
+    return best
+
+
+def changed_best(problems: list[dict[str, Any]], links: dict[Pair, float]) -> list[dict[str, Any]]:
+    """``similar_best`` rows for the problems whose stored value differs from their links'."""
+    best = best_headed(links)
+    return [{"id": row["id"], "best": best.get(row["id"])} for row in sorted(problems, key=itemgetter("id"))
+            if best.get(row["id"]) != row["best"]]
+
+
+def rebuild_best(store: GraphStore) -> int:
+    """Set ``similar_best`` of every problem from the stored links; the number of problems changed."""
+    links = {(row["src"], row["dst"]): row["score"] for row in store.scalar_query(READ_LINKS)}
+    best = changed_best(store.scalar_query(READ_PROBLEMS), links)
+    if best:
+        store.write(lambda run: write_best(run, best))
+    return len(best)
+
+
+def write_best(run: Run, best: list[dict[str, Any]]) -> None:
+    """Set the changed values; the nulls apart (a list of nulls alone has no type LadybugDB can set)."""
+    values = [row for row in best if row["best"] is not None]
+    cleared = [{"id": row["id"]} for row in best if row["best"] is None]
+    if values:
+        run_batched(run, SET_BEST, values)
+    if cleared:
+        run_batched(run, CLEAR_BEST, cleared)
 
 
 def affected_problems(corpus: Corpus, notice_ids: set[str], touched: Iterable[str]) -> set[str]:
@@ -225,12 +280,13 @@ def affected_problems(corpus: Corpus, notice_ids: set[str], touched: Iterable[st
 
 
 def _apply(store: GraphStore, run: Run, removed: list[dict[str, Any]], added: list[dict[str, Any]],
-           also: Callable[[Run], Any] | None) -> None:
+           best: list[dict[str, Any]], also: Callable[[Run], Any] | None) -> None:
     if removed:
         run_batched(run, DELETE_LINKS, removed, expected=False)
     if len(added) >= BULK_FROM:  # the store's bulk path: COPY on LadybugDB (300k links 57 s → 8 s)
         store.bulk_write(run, GraphRows(rels={("SIMILAR_TO", "Problem", "Problem"): added}))
     elif added:
         run_batched(run, CREATE_LINKS, added)
+    write_best(run, best)
     if also:
         also(run)

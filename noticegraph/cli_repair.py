@@ -4,8 +4,8 @@
 write), completes the pending similarity links (graph/pending.py) and says what it did;
 `--relink-all` recomputes every SIMILAR_TO link from scratch (a store linked by an older
 measure, or notices deleted outside `pending.delete_notices`); `--recount` recomputes the
-maintained counts (graph/aggregates.py) and the per-notice tallies (graph/tallies.py) of a
-database loaded by a version without them. `pending_line(store)` is the
+maintained counts (graph/aggregates.py), the per-notice tallies (graph/tallies.py) and each
+problem's best similarity score (graph/similar.py) of a database loaded by a version without them. `pending_line(store)` is the
 line `stats` prints when derived data is pending, else None.
 """
 from __future__ import annotations
@@ -33,14 +33,15 @@ def pending_line(store: Any) -> str | None:
 @click.option("--recount", is_flag=True, help="Recompute the maintained counts and tallies (older databases).")
 def repair(relink_all: bool, recount: bool, **options: Any) -> None:
     """Complete derived data an interrupted load left pending (and recover the store)."""
-    from noticegraph.graph import aggregates, pending, tallies
+    from noticegraph.graph import aggregates, pending, similar, tallies
 
     with opened_store(options) as graph:
         graph.ensure_schema()
         if recount:
             graph.write(aggregates.recount)
             graph.write(tallies.rebuild)
-            click.echo("recounted: maintained counts and tallies rebuilt from the stored notices")
+            similar.rebuild_best(graph)
+            click.echo("recounted: maintained counts, tallies and best similarity scores rebuilt from the stored notices")
         before = pending.pending_counts(graph)
         report = pending.relink_all(graph) if relink_all else pending.complete(graph)
     what = "every link recomputed" if relink_all else f"{before[0]} notices and {before[1]} problems were pending"

@@ -1,18 +1,23 @@
 """The graph is a function of the set of notices loaded: loading in two parts, in another order,
 in other batch sizes, replacing or deleting notices gives exactly the graph (every node,
 relationship and property, SIMILAR_TO scores included) of one clean load, on both stores; and
-the incrementally maintained SIMILAR_TO set equals similar.similar_pairs computed from scratch."""
+the incrementally maintained SIMILAR_TO set equals similar.similar_pairs computed from scratch,
+with each problem's similar_best the best score of the links it heads."""
 from __future__ import annotations
 
 import random
 
 import pytest
+from cli_support import assert_clean_exit
+from click.testing import CliRunner
 from conftest import STORES
 from determinism_support import canonical, fresh_store, similar_links, write_corpus
 
+from noticegraph.cli import main
 from noticegraph.graph import pending, similar
 from noticegraph.graph.ingest import ingest
 from noticegraph.graph.similar import READ_PROBLEMS, similar_pairs
+from noticegraph.queries.registry import run_query
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +26,13 @@ def corpus(tmp_path_factory):
 
 
 def from_scratch(store) -> list[tuple[str, str, float]]:
-    problems = {r["id"]: (r["notice"], r["text"] or "") for r in store.query(READ_PROBLEMS)}
-    return similar_pairs(problems)
+    """The links computed anew; first, each problem's similar_best checked against the stored links."""
+    rows = store.query(READ_PROBLEMS)
+    heads: dict[str, float] = {}
+    for src, _, score in similar_links(store):
+        heads[src] = max(score, heads.get(src, 0.0))
+    assert {r["id"]: r["best"] for r in rows} == {r["id"]: heads.get(r["id"]) for r in rows}
+    return similar_pairs({r["id"]: (r["notice"], r["text"] or "") for r in rows})
 
 
 @pytest.fixture(params=STORES)
@@ -73,3 +83,26 @@ def test_replacing_and_deleting_notices_keeps_links_exact(kind, corpus, tmp_path
     with loaded(kind, tmp_path, request, "clean.lbug", remaining) as clean:
         assert canonical(clean) == final
 
+
+
+@pytest.mark.parametrize("limit, min_score", [(1, 0.0), (7, 0.0), (30, 0.0), (500, 0.0), (10, 0.5), (10, 2.0)])
+def test_similar_problems_shortlist_gives_the_best_pairs_of_all(kind, corpus, tmp_path, request, limit, min_score):
+    """The pairs similar-problems lists without a problem (its shortlist of heads by similar_best)
+    are the best ``limit`` of every stored link at or above ``min_score``, ties by ids."""
+    with loaded(kind, tmp_path, request, "shortlist.lbug", corpus) as store:
+        links = [(a, b, s) for a, b, s in similar_links(store) if s >= min_score]
+        expected = sorted(links, key=lambda link: (-link[2], link[0], link[1]))[:limit]
+        result = run_query(store, "similar-problems", {"limit": limit, "min_score": min_score})
+        assert [(r["problem"], r["similar"], r["score"]) for r in result.rows] == expected
+        assert result.total == len(links) and (limit < len(links)) == result.truncated
+
+
+def test_repair_recount_sets_similar_best_on_a_store_made_without_it(corpus, tmp_path, request):
+    with loaded("ladybug", tmp_path, request, "old.lbug", corpus) as store:
+        expected = {r["id"]: r["best"] for r in store.query(READ_PROBLEMS)}
+        store.query("MATCH (p:Problem) SET p.similar_best = NULL")
+    assert any(expected.values())
+    result = CliRunner().invoke(main, ["repair", "--recount", "--db", str(tmp_path / "old.lbug")])
+    assert_clean_exit(result, 0)
+    with fresh_store("ladybug", tmp_path, request, "old.lbug") as store:
+        assert {r["id"]: r["best"] for r in store.query(READ_PROBLEMS)} == expected

@@ -67,7 +67,7 @@ def test_repair_recount_rebuilds_missing_tallies(request, tmp_path):
     graph.close()
     result = CliRunner().invoke(main, ["repair", "--recount", "--db", str(db)])
     assert_clean_exit(result, 0)
-    assert "tallies rebuilt" in result.output
+    assert "tallies and best similarity scores rebuilt" in result.output
     reopened = open_test_store("ladybug", tmp_path, request, "old.lbug")
     assert tallies.stored(reopened) == expected
     reopened.close()
