@@ -15,8 +15,8 @@ calls it last), from the notice's own Problem, CONCERNS, HAS_TYPE and Round rows
 - ``FIGURE_TALLY`` (Body → Figure), from the body the notice's round inspected to the first
   figure (smallest id) of each metric and unit the notice states: ``metric``, ``unit``, ``value`` (the
   largest stated) and ``statements`` (how many figures state it).
-and on the Notice row itself ``problems`` (how many were read) and ``statuses`` (how many
-distinct statuses they have, no status counting as one: 'unstated').
+and on the Notice row itself ``problems`` (how many were read), ``status_names`` (the distinct
+statuses they have, sorted, no status counting as one: 'unstated') and ``statuses`` (how many).
 Each relationship carries the notice's ``notice_id`` like every mention, and goes with its notice on a
 delete or replace, so the tallies depend only on the set of notices stored. A problem belongs
 to one notice, so sums of tallies over notices are counts over the corpus.
@@ -33,6 +33,7 @@ from .schema import REL_BY_TYPE
 TALLY_TYPES = ("BODY_TYPE", "BODY_TOP_TYPE", "NOTICE_TYPE", "ISSUED_TALLY", "FIGURE_TALLY")
 COMPLETED = "completed"
 UNSTATED = "unstated"
+SET_BATCH = 2000
 
 
 def add_tallies(rows: Any, taxonomy: Taxonomy | None = None) -> None:
@@ -54,7 +55,8 @@ def add_tallies(rows: Any, taxonomy: Taxonomy | None = None) -> None:
         rows.add_rel("NOTICE_TYPE", ("Notice", "ProblemType"), notice, type_id, problems=n, **common)
     add_issued(rows, notice)
     add_figure_tallies(rows, notice)
-    rows.nodes["Notice"][0].update(problems=len(status), statuses=len({s or UNSTATED for s in status.values()}))
+    names = sorted({s or UNSTATED for s in status.values()})
+    rows.nodes["Notice"][0].update(problems=len(status), statuses=len(names), status_names=names)
 
 
 def first_dst(rows: Any, key: tuple[str, str, str]) -> str | None:
@@ -146,9 +148,12 @@ _REBUILD = {
 _READ = "MATCH (a)-[c:{type}]->(b) RETURN a.id AS src, b.id AS dst, {columns}"
 _NOTICE_COUNTS = (
     "MATCH (n:Notice) OPTIONAL MATCH (n)-[:CONTAINS]->(p:Problem) "
-    "WITH n, count(p) AS k, count(DISTINCT CASE WHEN p IS NULL THEN NULL ELSE coalesce(p.status, 'unstated') END) AS s "
-    "SET n.problems = k, n.statuses = s RETURN count(*) AS n")
-_READ_NOTICES = "MATCH (n:Notice) RETURN n.id AS id, n.problems AS problems, n.statuses AS statuses"
+    "RETURN n.id AS id, count(p) AS k, "
+    "collect(DISTINCT CASE WHEN p IS NULL THEN NULL ELSE coalesce(p.status, 'unstated') END) AS names")
+_SET_NOTICE_COUNTS = ("UNWIND $rows AS r MATCH (n:Notice {id: r.id}) "
+                      "SET n.problems = r.k, n.statuses = r.s, n.status_names = r.names RETURN count(*) AS n")
+_READ_NOTICES = ("MATCH (n:Notice) RETURN n.id AS id, n.problems AS problems, n.statuses AS statuses, "
+                 "n.status_names AS status_names")
 
 
 def rebuild(run: Any) -> None:
@@ -157,7 +162,10 @@ def rebuild(run: Any) -> None:
     for type_, statement in _REBUILD.items():
         run(_DELETE.format(type=type_), {})
         run(statement, {})
-    run(_NOTICE_COUNTS, {})
+    counts = [{"id": row["id"], "k": row["k"], "s": len(row["names"]), "names": sorted(row["names"])}
+              for row in run(_NOTICE_COUNTS, {})]
+    for start in range(0, len(counts), SET_BATCH):
+        run(_SET_NOTICE_COUNTS, {"rows": counts[start:start + SET_BATCH]})
 
 
 def stored(store: Any) -> dict[str, list[tuple]]:

@@ -104,3 +104,20 @@ def test_top_cited_regulations_read_the_maintained_counts_as_counted_from_the_ci
         maintained = rows_on_both(stores, "top-cited-regulations", {"rank_by": rank_by, "limit": 100})
         counted = rows_on_both(stores, "top-cited-regulations", {"rank_by": rank_by, "limit": 100, "from_year": "1000"})
         assert maintained == counted and maintained
+
+
+ALL_PROBLEMS = ("MATCH (n:Notice)-[:CONTAINS]->(p:Problem) RETURN p.id AS problem, n.id AS notice_id, "
+                "n.published AS published, p.ordinal AS ordinal, coalesce(p.status, 'unstated') AS status")
+
+
+@pytest.mark.parametrize("limit", [1, 7, 40, 1000])
+def test_the_problems_of_one_status_over_all_notices_are_the_first_of_all_sorted(stores, limit):
+    """status-problems with notice 'all' picks its notices first (Notice.status_names): its rows
+    must be the first ``limit`` of every problem of that status sorted by publication, notice,
+    ordinal, id."""
+    everything = stores[0].query(ALL_PROBLEMS)
+    for status in sorted({row["status"] for row in everything}):
+        mine = sorted((r for r in everything if r["status"] == status),
+                      key=lambda r: (r["published"] is None, r["published"] or "", r["notice_id"], r["ordinal"], r["problem"]))
+        rows = rows_on_both(stores, "status-problems", {"notice": "all", "status": status, "limit": limit})
+        assert [r["problem"] for r in rows] == [r["problem"] for r in mine[:limit]], status

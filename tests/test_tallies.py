@@ -71,3 +71,11 @@ def test_repair_recount_rebuilds_missing_tallies(request, tmp_path):
     reopened = open_test_store("ladybug", tmp_path, request, "old.lbug")
     assert tallies.stored(reopened) == expected
     reopened.close()
+
+
+def test_a_notice_row_names_the_statuses_of_its_problems_sorted():
+    """Seed 000: 29 completed, 10 in progress, 1 partly done; seed 003 states no status at all."""
+    for name, names in (("000_00de51ecc004529a", ["completed", "in_progress", "partial"]), ("003_018ca7894cc5aeb7", ["unstated"])):
+        notice = extract_text((SAMPLES / f"{name}.txt").read_text("utf-8"), f"{name}.txt")
+        head = notice_rows(notice).nodes["Notice"][0]
+        assert (head["status_names"], head["statuses"]) == (names, len(names))
