@@ -182,7 +182,8 @@ RELATIONSHIPS: tuple[RelType, ...] = (
     RelType("FIGURE_TALLY", (("Body", "Figure"),),
             (Prop("notice_id", STRING, "id of the notice tallied"), Prop("metric"), Prop("unit"),
              Prop("value", DOUBLE, "the largest value the notice states for the metric and unit"),
-             Prop("statements", INT64, "how many of its figures state it")),
+             Prop("statements", INT64, "how many of its figures state it"),
+             Prop("published", STRING, "the notice's publication date (the figures query sorts by it)")),
             "Tally (graph/tallies.py): a metric and unit the notice reports on its inspected body; "
             "to the notice's first figure of it."),
     RelType("SIMILAR_TO", (("Problem", "Problem"),), (Prop("score", DOUBLE, "cosine of the character 2+3-gram sets (graph/similar.py)"),),

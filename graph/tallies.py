@@ -14,7 +14,7 @@ calls it last), from the notice's own Problem, CONCERNS, HAS_TYPE and Round rows
   issues (Notice-level ISSUES): ``measures`` (the notice's measures issuing it);
 - ``FIGURE_TALLY`` (Body → Figure), from the body the notice's round inspected to the first
   figure (smallest id) of each metric and unit the notice states: ``metric``, ``unit``, ``value`` (the
-  largest stated) and ``statements`` (how many figures state it).
+  largest stated), ``statements`` (how many figures state it) and ``published`` (the notice's date).
 and on the Notice row itself ``problems`` (how many were read), ``status_names`` (the distinct
 statuses they have, sorted, no status counting as one: 'unstated') and ``statuses`` (how many).
 Each relationship carries the notice's ``notice_id`` like every mention, and goes with its notice on a
@@ -85,7 +85,8 @@ def add_figure_tallies(rows: Any, notice: str) -> None:
     for (metric, unit), figures in groups.items():
         values = [f["value"] for f in figures if f["value"] is not None]
         rows.add_rel("FIGURE_TALLY", ("Body", "Figure"), inspected, min(f["id"] for f in figures), notice_id=notice,
-                     metric=metric, unit=unit, value=max(values) if values else None, statements=len(figures))
+                     metric=metric, unit=unit, value=max(values) if values else None, statements=len(figures),
+                     published=rows.nodes["Notice"][0]["published"])
 
 
 def top_concepts(taxonomy: Taxonomy, type_id: str) -> list[str]:
@@ -142,7 +143,8 @@ _REBUILD = {
         "MATCH (b:Body)<-[:INSPECTED]-(:Round)<-[:REPORTS_ON]-(n:Notice)-[:REPORTS_FIGURE]->(f:Figure) "
         "WITH b, n, f.metric AS metric, f.unit AS unit, max(f.value) AS value, count(f) AS k, min(f.id) AS first "
         "MATCH (rep:Figure {id: first}) "
-        "CREATE (b)-[:FIGURE_TALLY {notice_id: n.id, metric: metric, unit: unit, value: value, statements: k}]->(rep) "
+        "CREATE (b)-[:FIGURE_TALLY {notice_id: n.id, metric: metric, unit: unit, value: value, statements: k, "
+        "published: n.published}]->(rep) "
         "RETURN count(*) AS n"),
 }
 _READ = "MATCH (a)-[c:{type}]->(b) RETURN a.id AS src, b.id AS dst, {columns}"
