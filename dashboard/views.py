@@ -168,7 +168,7 @@ def result_view(result: QueryResult, key: str, chart: bool = True, rows: bool = 
     index = _selected(key, clicked if clicked is not None else clicked_row, len(result.rows))
     if index is None:
         if result.query.detail is not None:
-            st.caption(f"Click a bar, cell{' or row' if show_table else ''} to see the items it counts.")
+            st.caption(f"Click a {'bar, cell or row' if show_table else 'bar or cell'} to see the items it counts.")
         return None
     detail_view(result, result.rows[index], key)
     return result.rows[index]
