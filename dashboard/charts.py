@@ -95,7 +95,8 @@ def matrix(frame: pd.DataFrame, hints: Mapping[str, str]) -> alt.Chart | None:
     pick = _picker()
     base = alt.Chart(frame).encode(
         y=alt.Y(f"{row}:N", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False)),
-        x=alt.X(f"{column}:N", title=None, axis=alt.Axis(labelAngle=0, labelLimit=220, orient="top")))
+        x=alt.X(f"{column}:N", title=None,  # angled: every column keeps its label, however many
+                axis=alt.Axis(labelAngle=-50, labelLimit=160, labelOverlap=False, orient="top")))
     cells = base.mark_rect().encode(color=alt.Color(f"{value}:Q", title=value, scale=alt.Scale(scheme="blues")),
                                     opacity=_opacity(pick), tooltip=[row, column, value]).add_params(pick)
     labels = base.mark_text(baseline="middle").encode(text=f"{value}:Q")
