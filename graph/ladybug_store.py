@@ -21,8 +21,8 @@ pool makes a runaway query fail on memory before its time limit stops it). Not s
 50,000-notice load with 256 MB (batches of 2,000) died of SIGSEGV in ladybug holding 24,418
 notices, i.e. 12 bulk batches and 418 notices of the 13th loaded one by one: its bulk write had
 failed (a full pool, presumably: the pool fills during a 10,000 load already). With 512 MB and
-batches of 1,500 the 50,000 load also died of SIGSEGV at a checkpoint, later (709 s, the tree at
-2.08 GB): not solved, see docs/benchmarks.md.
+batches of 1,500 the 50,000 load died the same way at 48,424 notices (32 batches + 424), the
+tree at 2.08 GB: not solved, see docs/benchmarks.md.
 Every bulk commit checkpoints (a reader opening on a WAL holding commits not yet checkpointed
 crashes, measured with ladybug 0.22), so ingest keeps its batches large. After a transaction that
 wrote by the bulk path the writer reopens the database: ladybug 0.22 keeps ~200 MB outside the
