@@ -1,6 +1,7 @@
 """Derived data a load has not finished yet: the similarity links of the notices it wrote.
 
-Contract: before a batch of notices is written, ``mark_batch(store, notices)`` records in the
+Contract: before a batch of notices is written, ``mark_batch(store, notices)`` (or
+``mark_rows(store, all_rows)`` for notices given as their graph rows) records in the
 store, in its own transaction, one ``PendingLink`` node (not a schema label: no dump, export or
 stats sees it) with the ids of the batch's notices the store does not hold as they are, and the
 problems that are about to lose similarity partners (the partners of the problems of stored
@@ -20,6 +21,7 @@ from typing import Any
 
 from ..loaders.records import Notice
 from .ids import text_sha
+from .rows import GraphRows
 from .similar import LinkReport, link_similar
 from .store import GraphStore, Run
 
@@ -57,10 +59,21 @@ def mark(store: GraphStore, notice_ids: Iterable[str], problem_ids: Iterable[str
 
 def mark_batch(store: GraphStore, notices: list[Notice]) -> None:
     """Mark the notices of a batch that will change the store, before they are written."""
+    _mark_heads(store, [(n.id, n.source, text_sha(n.text)) for n in notices])
+
+
+def mark_rows(store: GraphStore, all_rows: list[GraphRows]) -> None:
+    """``mark_batch`` of notices given as their graph rows (what ``store.load_rows`` takes)."""
+    heads = [rows.nodes["Notice"][0] for rows in all_rows]
+    _mark_heads(store, [(head["id"], head["source"], head["sha"]) for head in heads])
+
+
+def _mark_heads(store: GraphStore, heads: list[tuple[str, str | None, str]]) -> None:
+    """Mark the arriving (id, source, sha) that change the store, and the partners they displace."""
     store._ready()  # the Notice table must exist before it is asked about (load_many does the same)
-    ids, sources = [n.id for n in notices], [n.source for n in notices if n.source is not None]
+    ids, sources = [head[0] for head in heads], [head[1] for head in heads if head[1] is not None]
     stored = {(row["id"], row["sha"]) for row in store.query(STORED_HEADS, {"ids": ids, "sources": sources})}
-    arriving = {(n.id, text_sha(n.text)) for n in notices}
+    arriving = {(notice_id, sha) for notice_id, _, sha in heads}
     replaced = sorted({notice_id for notice_id, sha in stored if (notice_id, sha) not in arriving})
     partners = [row["id"] for row in store.query(PARTNERS, {"ids": replaced})] if replaced else []
     mark(store, [notice_id for notice_id, sha in arriving if (notice_id, sha) not in stored], partners)

@@ -15,6 +15,8 @@ gets a HAS_TYPE per type in ``Problem.types`` (classified here when None); the P
 nodes are the taxonomy's (graph/taxonomy_rows.py). Owned nodes are never de-duplicated: two
 problems with the same path give two rows with one id, and the store refuses the notice.
 ``GraphRows.concat`` joins the rows of many notices for bulk loading (shared nodes: first wins).
+A ``GraphRows`` pickles as its nodes and rels only (extraction workers send them to the loading
+process); unpickled, it rebuilds its de-duplication indexes, so it behaves as the original.
 """
 from __future__ import annotations
 
@@ -67,6 +69,7 @@ class GraphRows:
     _rel_seen: set[tuple[str, str, str]] = field(default_factory=set, repr=False)
 
     def add_node(self, label: str, **values: Any) -> str:
+        self._index()
         row = make_row(NODE_BY_LABEL[label], values)
         key = (label, row["id"])
         if label in SHARED_LABELS and key in self._shared:
@@ -78,6 +81,7 @@ class GraphRows:
         return row["id"]
 
     def add_rel(self, type_: str, ends: tuple[str, str], src: str, dst: str, **values: Any) -> None:
+        self._index()
         if (type_, src, dst) in self._rel_seen:
             return
         self._rel_seen.add((type_, src, dst))
@@ -86,6 +90,19 @@ class GraphRows:
 
     def count(self, label: str) -> int:
         return len(self.nodes.get(label, []))
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"nodes": self.nodes, "rels": self.rels}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.nodes, self.rels = state["nodes"], state["rels"]
+        self._shared, self._rel_seen = {}, None  # type: ignore[assignment] - rebuilt by _index when rows are added
+
+    def _index(self) -> None:
+        """Rebuild the de-duplication indexes of unpickled rows (only if rows are added to them)."""
+        if self._rel_seen is None:
+            self._shared = {(label, row["id"]): row for label in SHARED_LABELS for row in self.nodes.get(label, [])}
+            self._rel_seen = {(key[0], row["src"], row["dst"]) for key, rows in self.rels.items() for row in rows}
 
     @classmethod
     def concat(cls, parts: list["GraphRows"]) -> "GraphRows":
@@ -100,6 +117,7 @@ class GraphRows:
         return joined
 
     def add_row(self, label: str, row: dict[str, Any]) -> None:
+        self._index()
         if label in SHARED_LABELS:
             if (label, row["id"]) in self._shared:
                 return

@@ -11,6 +11,8 @@ Contract of a ``GraphStore`` (LadybugStore and Neo4jStore implement it):
 - ``load_many(notices) -> list[LoadResult]``, one per notice in order: the same graph as calling
   ``load`` on each, faster for notices the store has not seen (one bulk write); a notice that
   fails is reported as ``failed`` with its reason and leaves nothing behind.
+  ``load_rows(all_rows)`` is the same for notices already turned into rows (``notice_rows``),
+  which ingest builds in its extraction workers.
 - ``delete_notice(id) -> bool``: removes the notice, everything it owns and its mentions, and
   prunes Body/Regulation/Person nodes left without relationships.
 - Every write path (bulk, one by one, replace, delete) keeps the maintained aggregates of
@@ -224,8 +226,11 @@ class GraphStore(ABC):
 
     def load_many(self, notices: Iterable[Notice]) -> list[LoadResult]:
         """Load many notices: unseen ones in one bulk transaction, the rest one by one."""
+        return self.load_rows([notice_rows(notice) for notice in notices])
+
+    def load_rows(self, all_rows: list[GraphRows]) -> list[LoadResult]:
+        """``load_many`` of notices given as their ``notice_rows``."""
         self._ready()
-        all_rows = [notice_rows(notice) for notice in notices]
         fresh = self._fresh_indexes(all_rows)
         results: dict[int, LoadResult] = {}
         if fresh:
