@@ -8,19 +8,24 @@
 from __future__ import annotations
 
 import opencc
+import pytest
 
 from conftest import SMALL_TEXT
 from noticegraph.loaders import extract_text
+from noticegraph.loaders.errors import BinaryNotice, UnreadableNotice
+from noticegraph.loaders.figures import find_figures
 from noticegraph.loaders.injections import injected_ranges
 from noticegraph.loaders.jurisdiction import Jurisdiction
-from noticegraph.loaders.meta import find_published
+from noticegraph.loaders.meta import find_problems_claimed, find_published
 from noticegraph.loaders.normalize import normalize, normalize_str
 from noticegraph.loaders.outline import item_heading, parse_outline
 from noticegraph.loaders.problems import _unique_paths
 from noticegraph.loaders.reader import html_to_text, nesting_depth, read_source
 from noticegraph.loaders.records import Body, Problem
 from noticegraph.loaders.rounds import find_inspected_body, find_round
+from noticegraph.loaders.titles import find_titles
 from noticegraph.loaders.taxonomy import TREE_END, TREE_START, render_tree, replace_tree_block, update_docs
+from noticegraph.loaders.units import find_units
 
 TRADITIONAL = opencc.OpenCC("s2t").convert(SMALL_TEXT)
 
@@ -186,10 +191,26 @@ def test_a_report_heading_names_a_problem_of_six_characters_or_more():
 RUN_ON = "扎实推进各项整改工作" * 10
 
 
+RUN_ON_LINE = "一、关于“理论学习不深入”问题的整改。一是加强学习" + RUN_ON + ",二是完善制度" + RUN_ON[:80]  # 212
+
+
+def inline_items(text: str) -> list[list[tuple[str, int]]]:
+    return [[(c.style, c.number) for c in h.children] for h in parse_outline(text).children]
+
+
 def test_in_run_on_text_the_next_item_may_follow_a_comma():
-    text = "一、关于“理论学习不深入”问题的整改。一是加强学习" + RUN_ON + ",二是完善制度" + RUN_ON
-    [heading] = parse_outline(text).children
-    assert [(c.style, c.number) for c in heading.children] == [("shi", 1), ("shi", 2)]
+    assert inline_items(RUN_ON_LINE) == [[("shi", 1), ("shi", 2)]]
+    assert inline_items("示例标题" * 25 + "\n" + RUN_ON_LINE) == [[("shi", 1), ("shi", 2)]]  # its own line's length
+
+
+def test_a_long_line_holding_less_than_half_the_text_is_not_run_on():
+    assert inline_items(RUN_ON_LINE + "\n" + RUN_ON * 3) == [[("shi", 1)]]
+
+
+def test_a_report_heading_line_is_read_up_to_120_characters():
+    for length, expected in ((120, (0, 113, 120)), (121, None)):
+        text = padding(length - 7) + "问题的整改情况\n正文"
+        assert item_heading(text, 0, len(text)) == expected
 
 
 def test_an_unlabelled_sentence_with_inline_items_beside_labelled_ones_is_a_problem():
@@ -215,3 +236,112 @@ def test_table_rows_are_problems_under_the_header_counted_from_one():
 def test_a_repeated_path_gets_a_suffix():
     problems = [Problem(text, (0, 0), "1") for text in ("甲问题", "乙问题", "丙问题")] + [Problem("丁问题", (0, 0), "2")]
     assert [p.path for p in _unique_paths(problems)] == ["1", "1-2", "1-3", "2"]
+
+
+# -- the windows a date is looked for in (rounds.py, meta.py), at their exact bounds ------------
+
+def padding(length: int) -> str:
+    return ("各项工作有序推进" * (length // 8 + 1))[:length]
+
+
+TEAM_SENTENCE = "省委第一巡视组对示例县进行了巡视。"
+
+
+def test_the_inspection_period_is_looked_for_from_120_characters_before_the_team():
+    period = "2021年3月31日至6月18日"
+    for gap, expected in ((120, ("2021-03-31", "2021-06-18")), (121, ("2019-01-01", "2019-02-01"))):
+        text = "2019年1月1日至2月1日," + padding(20) + period + padding(gap - len(period)) + TEAM_SENTENCE
+        found = find_round(normalize(text), None)
+        assert (found.start, found.end) == expected
+
+
+def test_a_yearless_period_takes_a_year_written_up_to_200_characters_before_it():
+    for gap, expected in ((200, ("2021-03-31", "2021-06-18")), (201, (None, None))):
+        text = "2021年" + padding(gap - 5) + "3月31日至6月18日," + TEAM_SENTENCE
+        found = find_round(normalize(text), None)
+        assert (found.start, found.end) == expected
+
+
+def test_a_closing_date_is_one_in_the_last_400_characters():
+    for back, expected in ((400, "2021-09-01"), (401, None)):
+        text = "根据会议精神。" + padding(300) + "2021年9月1日" + padding(back - 9)
+        found = find_published(normalize(text), 0)
+        assert (found[0] if found else None) == expected
+
+
+def test_a_run_on_item_heading_is_looked_for_in_its_first_120_characters():
+    text = "关于" + padding(136) + "问题的整改"
+    assert item_heading(text, 0, len(text)) is None
+
+
+def test_a_unit_word_up_to_six_characters_after_another_extends_its_name():
+    assert find_units("县财政局土地管理监察支队负责") == ["县财政局土地管理监察支队"]
+
+
+def test_files_are_read_up_to_20_mb(tmp_path):
+    path = tmp_path / "big.txt"
+    with open(path, "wb") as handle:
+        handle.truncate(20_000_001)  # sparse: refused by its size, never read
+    with pytest.raises(UnreadableNotice, match="file too large: 20.0 MB"):
+        read_source(path)
+    with open(path, "wb") as handle:
+        handle.truncate(20_000_000)  # read, and refused for what it holds
+    with pytest.raises(BinaryNotice, match="NUL byte at offset 0"):
+        read_source(path)
+
+
+def test_a_separator_outside_the_cjk_block_ends_a_unit_name():
+    assert find_units("请😀县财政局负责") == ["县财政局"]
+
+
+def test_a_lost_unit_is_taken_from_a_figure_within_20_characters():
+    [figure] = find_figures(normalize("给予党内警告12党内严重警告处分共12345678901人"))
+    assert (figure.metric, figure.value) == ("党内严重警告", 12345678901)
+
+
+def test_a_central_title_is_cited_whatever_verb_names_it_but_one_merely_mentioned_is_not():
+    roles = [[(r.role, r.verb) for r in find_titles(normalize(text))]
+             for text in ("制定《中国共产党纪律处分条例》", "印发《中国共产党纪律处分条例》", "见《中国共产党纪律处分条例》")]
+    assert roles == [[("cited", "制定")], [("cited", "印发")], [("other", None)]]
+
+
+def test_a_longer_spelling_of_the_place_is_known_before_a_relative_word_is():
+    assert Jurisdiction(own=["宁波市北仑新区"]).qualify("市北仑新区财政局") == "宁波市北仑新区财政局"
+
+
+def test_a_heading_after_leading_spaces_opens_the_text():
+    assert [(c.style, c.number) for c in parse_outline(" 一、关于“理论学习不深入”问题的整改\n正文").children] == [("cn", 1)]
+
+
+def test_the_date_line_is_looked_for_after_the_title_not_atop_the_page():
+    columns = "".join(f"<div>栏目{i}</div>" for i in range(6))
+    text = html_to_text(page(f"{columns}<h1>关于巡视整改进展情况的通报</h1><p>发布时间:2021-05-06</p>{SENTENCE}"))
+    assert text.split("\n")[:2] == ["关于巡视整改进展情况的通报", "发布时间:2021-05-06"]
+
+
+def test_a_few_control_bytes_do_not_make_a_text_binary(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_bytes(("巡视整改情况" * 20).encode() + b"\x1b")
+    assert read_source(path).encoding == "utf-8"
+
+
+def test_an_encoding_given_by_another_name_is_named_with_its_codec(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_bytes("巡视整改".encode("gb18030") + b"\xff\xff")
+    with pytest.raises(UnreadableNotice, match=r"cannot decode as GBK \(as gb18030\): invalid byte 0xff at offset 8"):
+        read_source(path, encoding="GBK")
+
+
+def test_in_run_on_text_a_heading_may_follow_the_number_before_it():
+    [section] = parse_outline("一、1.理论学习不深入。" + RUN_ON + "2.公务接待不规范。" + RUN_ON).children
+    assert [(c.style, c.number, c.start) for c in section.children] == [("num", 1, 2), ("num", 2, 112)]
+
+
+def test_a_status_in_brackets_closes_the_last_line_too():
+    notice = extract_text("中共示例县委员会关于巡察整改情况的通报\n一、巡察反馈问题整改情况\n"
+                          "1.理论学习不深入(已完成)\n2.公务接待不规范(正在整改)")
+    assert [(p.text, p.status) for p in notice.problems] == [("理论学习不深入", "completed"), ("公务接待不规范", "in_progress")]
+
+
+def test_the_claimed_count_may_open_the_text():
+    assert find_problems_claimed("共43个问题", 100) == 43
