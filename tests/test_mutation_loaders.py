@@ -1,9 +1,23 @@
 """loaders/: survivors of the mutation sample (docs/testing.md), each pinned by a real input.
 
-- a plain-text file is decoded from its bytes even when its text quotes an HTML charset
-  declaration (only HTML pages have their ``<meta charset>`` believed);
-- ``nesting_depth`` of text without tags is 0, not below;
-- ``update_docs`` reports no change, and writes nothing, when the tree block is current.
+Pure and fast: texts, pages and a few small files in tmp_path, each test naming the rule it
+holds. Earlier sample: a .txt quoting a ``<meta charset>`` is decoded from its bytes,
+``nesting_depth`` counts from 0, ``update_docs`` writes nothing when the block is current.
+This sample, by module:
+- reader.py: the HTML title rank (notice-like text first), boilerplate dropped inside the
+  article, the named content block and the densest block, the title and the date line read
+  after it, void tags in the depth count, the 20 MB bound, control bytes, codec names;
+- rounds.py / meta.py / dates.py: aliases and abbreviations of the inspected body, the windows
+  (120, 200, 400 characters) a period, a year and a closing date are looked for in, dates in
+  sentences, the claimed count, a month-day rolling into the next year;
+- jurisdiction.py / units.py: words before a known place, a place ending the mention, work
+  committees, longer spellings, unit names extended or cut;
+- injections.py / normalize.py: spam on short lines and after heading numbers, merged ranges,
+  circled numerals kept;
+- outline.py / problems.py: item and report headings, run-on text, inline items, kin of
+  labelled problems, table rows, bracketed statuses, categories, repeated paths;
+- extract.py / titles.py / figures.py / regulations.py: titles of measures, central titles,
+  lost units, the length of a law's title.
 """
 from __future__ import annotations
 
@@ -12,6 +26,7 @@ import pytest
 
 from conftest import SMALL_TEXT
 from noticegraph.loaders import extract_text
+from noticegraph.loaders.dates import MONTH_DAY, with_context_year
 from noticegraph.loaders.errors import BinaryNotice, UnreadableNotice
 from noticegraph.loaders.figures import find_figures
 from noticegraph.loaders.injections import injected_ranges
@@ -22,9 +37,10 @@ from noticegraph.loaders.outline import item_heading, parse_outline
 from noticegraph.loaders.problems import _unique_paths
 from noticegraph.loaders.reader import html_to_text, nesting_depth, read_source
 from noticegraph.loaders.records import Body, Problem
+from noticegraph.loaders.regulations import regulation_kind
 from noticegraph.loaders.rounds import find_inspected_body, find_round
-from noticegraph.loaders.titles import find_titles
 from noticegraph.loaders.taxonomy import TREE_END, TREE_START, render_tree, replace_tree_block, update_docs
+from noticegraph.loaders.titles import find_titles
 from noticegraph.loaders.units import find_units
 
 TRADITIONAL = opencc.OpenCC("s2t").convert(SMALL_TEXT)
@@ -179,6 +195,7 @@ def test_a_place_ending_the_mention_names_no_unit_of_it():
 # -- headings (outline.py) and problems (problems.py) -----------------------------------------
 
 def test_an_item_heading_needs_two_words_after_its_opener():
+    assert item_heading("关于的问题\n正文", 0, 7) is None
     assert item_heading("关于某的问题\n正文", 0, 8) is None
     assert item_heading("关于某某的问题\n正文", 0, 9) == (2, 4, 7)
 
@@ -345,3 +362,28 @@ def test_a_status_in_brackets_closes_the_last_line_too():
 
 def test_the_claimed_count_may_open_the_text():
     assert find_problems_claimed("共43个问题", 100) == 43
+
+
+def test_a_month_day_before_the_inspection_end_falls_in_the_next_year():
+    assert with_context_year(MONTH_DAY.search("1月5日"), "2021-12-20") == "2022-01-05"
+    assert with_context_year(MONTH_DAY.search("12月25日"), "2021-12-20") == "2021-12-25"
+
+
+SECTIONS = "中共示例县委员会关于巡察整改情况的通报\n一、巡察反馈问题整改情况\n"
+FIRST_AREA = "(一)政治建设方面\n1.关于“理论学习不深入”问题的整改\n制定学习计划。\n"
+
+
+def test_headings_above_every_problem_are_no_category_unless_there_is_one_problem():
+    one = extract_text(SECTIONS + FIRST_AREA).problems
+    assert [(p.category, p.subcategory) for p in one] == [("巡察反馈问题整改情况", "政治建设方面")]
+    two = extract_text(SECTIONS + FIRST_AREA + "(二)作风建设方面\n1.关于“公务接待不规范”问题的整改\n清退款项。\n").problems
+    assert [(p.category, p.subcategory) for p in two] == [("政治建设方面", None), ("作风建设方面", None)]
+
+
+def test_an_inline_item_may_follow_a_space():
+    assert inline_items("一、关于“理论学习不深入”问题的整改。一是加强学习 二是完善制度。") == [[("shi", 1), ("shi", 2)]]
+
+
+def test_a_law_without_the_state_s_name_has_at_most_14_characters():
+    assert regulation_kind("示例示例示例示例示例示保护法") == "law"
+    assert regulation_kind("示例示例示例示例示例示例保护法") == "other"
