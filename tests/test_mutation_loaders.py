@@ -26,12 +26,13 @@ import pytest
 
 from conftest import SMALL_TEXT
 from noticegraph.loaders import extract_text
+from noticegraph.loaders.classify import classify
 from noticegraph.loaders.dates import MONTH_DAY, with_context_year
 from noticegraph.loaders.errors import BinaryNotice, UnreadableNotice
 from noticegraph.loaders.figures import find_figures
-from noticegraph.loaders.injections import injected_ranges
+from noticegraph.loaders.injections import _SPAM_FILE as SPAM_FILE, injected_ranges, spam_table
 from noticegraph.loaders.jurisdiction import Jurisdiction
-from noticegraph.loaders.meta import find_problems_claimed, find_published
+from noticegraph.loaders.meta import find_issuer, find_problems_claimed, find_published
 from noticegraph.loaders.normalize import normalize, normalize_str
 from noticegraph.loaders.outline import item_heading, parse_outline
 from noticegraph.loaders.problems import _unique_paths
@@ -387,3 +388,72 @@ def test_an_inline_item_may_follow_a_space():
 def test_a_law_without_the_state_s_name_has_at_most_14_characters():
     assert regulation_kind("示例示例示例示例示例示保护法") == "law"
     assert regulation_kind("示例示例示例示例示例示例保护法") == "other"
+
+
+def test_a_line_is_run_on_past_200_characters():
+    assert inline_items(RUN_ON_LINE[:200]) == [[("shi", 1)]]
+    assert inline_items(RUN_ON_LINE[:201]) == [[("shi", 1), ("shi", 2)]]
+
+
+def test_a_run_on_heading_ends_after_problem_words_of_four_characters_or_more():
+    glued = "1.常态化整改工作落实不到位对中央和省委部署落实不力。" + RUN_ON * 3
+    [heading] = parse_outline(glued).children
+    assert heading.title(glued) == "常态化整改工作落实不到位"
+    short = "一、巡察反馈问题整改情况。" + RUN_ON * 3 + "1.不够深入对照检查,整改到位。" + RUN_ON
+    [[heading]] = [section.children for section in parse_outline(short).children]
+    assert heading.title(short) == "不够深入对照检查,整改到位"
+
+
+def test_headings_are_read_from_where_they_start():
+    assert item_heading("前文\n学习理论不够深入问题的整改情况\n正文", 3, 30) == (3, 11, 18)
+    assert item_heading("前文\n关于" + padding(136) + "问题的整改", 3, 200) is None
+
+
+def test_a_run_on_item_heading_may_end_at_its_first_de_wenti():
+    assert item_heading("关于某某的问题对此", 0, 9) == (2, 4, 7)
+
+
+def test_the_last_closing_statement_of_a_problem_states_its_status():
+    notice = extract_text("中共示例县委员会关于巡察整改情况的通报\n一、关于“理论学习不深入”问题的整改\n"
+                          "加强学习,该问题正在整改。\n完善制度,该问题已整改完成。\n")
+    assert [(p.text, p.status) for p in notice.problems] == [("理论学习不深入", "completed")]
+
+
+def test_an_issuer_opening_the_text_has_its_span():
+    nt = normalize("中共示例县委员会关于巡察整改情况的通报\n正文")
+    assert find_issuer(nt, "中共示例县委员会关于巡察整改情况的通报").span == (0, 8)
+
+
+def test_the_closing_date_and_its_span_are_the_last_ones():
+    nt = normalize("根据会议精神。" + padding(320) + "2021年9月1日," + "2021年9月8日")
+    assert find_published(nt, 0) == ("2021-09-08", (337, 346))
+
+
+def test_a_place_the_text_names_once_is_not_one_of_its_places():
+    issuer = Body("中共大连金普新区工作委员会", None)
+    assert Jurisdiction.of_notice(issuer, None, "庵东镇的工作。").named == []
+    assert Jurisdiction.of_notice(issuer, None, "庵东镇的工作。庵东镇的工作").named == ["庵东镇"]
+
+
+def test_html_whitespace_collapses_outside_pre():
+    text = html_to_text(page("<p><span>省委  巡视\n组</span>对本单位开展巡视整改</p><pre>整改  情况</pre>"))
+    assert text.split("\n") == ["省委 巡视 组对本单位开展巡视整改", "整改  情况"]
+
+
+def test_a_closed_tag_lowers_the_depth_by_one():
+    assert nesting_depth("<div><b></b><i><u>x</u></i></div>") == 3
+
+
+def test_comment_lines_of_the_spam_list_are_no_spam_words():
+    pattern, _ = spam_table()
+    comments = [line for line in SPAM_FILE.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    assert comments and not any(pattern.fullmatch(line) for line in comments)
+
+
+def test_a_month_day_on_the_first_of_a_month_given_without_a_day_keeps_the_year():
+    assert with_context_year(MONTH_DAY.search("6月1日"), "2021-06") == "2021-06-01"
+
+
+def test_heading_evidence_counts_at_half_its_weight():
+    [match] = classify("存在问题", context="违规公务接待")
+    assert (match.concept_id, match.score, match.context_terms) == ("eight-rules", 0.45, ("公务接待",))
