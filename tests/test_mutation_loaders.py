@@ -251,6 +251,12 @@ def test_table_rows_are_problems_under_the_header_counted_from_one():
         ("t1", "理论学习不深入", "completed", ["制定学习计划"]), ("t3", "公务接待不规范", "in_progress", ["清退款项"])]
 
 
+def test_a_table_row_s_measure_is_its_whole_cell():
+    notice = extract_text("中共示例县委员会关于巡察整改情况的通报\n序号\t反馈问题\t整改措施\t整改进展\n"
+                          "1\t理论学习不深入\t制定学习计划\t已完成\n2\t公务接待不规范\t清退款项\t正在整改\n")
+    assert [[m.text for m in p.measures] for p in notice.problems] == [["制定学习计划"], ["清退款项"]]
+
+
 def test_a_repeated_path_gets_a_suffix():
     problems = [Problem(text, (0, 0), "1") for text in ("甲问题", "乙问题", "丙问题")] + [Problem("丁问题", (0, 0), "2")]
     assert [p.path for p in _unique_paths(problems)] == ["1", "1-2", "1-3", "2"]
