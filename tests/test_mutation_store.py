@@ -47,8 +47,9 @@ def test_batches_start_each_batch_from_zero_bytes():
 
 
 def test_an_unknown_store_kind_is_refused(tmp_path):
-    with pytest.raises(StoreError, match="unknown store 'zzz': use ladybug or neo4j"):
-        open_store("zzz", tmp_path / "graph.lbug")
+    for kind in ("zzz", "arcade"):  # after "neo4j" and before "ladybug" in the alphabet
+        with pytest.raises(StoreError, match=f"unknown store '{kind}': use ladybug or neo4j"):
+            open_store(kind, tmp_path / "graph.lbug")
     assert not (tmp_path / "graph.lbug").exists()
 
 
