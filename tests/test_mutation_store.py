@@ -1,13 +1,20 @@
-"""graph/store.py's open_store, checked where the store tests let mutants through.
+"""graph/store.py's open_store, batches and load_many, checked where the store tests let mutants through.
 
 A store name that comes from outside (a command line, an environment variable) is an equal
-string, not the interned literal: ``kind is "ladybug"`` would not recognise it. The Neo4j case
-runs against the test Bolt server (tests/conftest.py).
+string, not the interned literal: ``kind is "ladybug"`` would not recognise it; a name that is
+neither store is refused (and creates no file). The Neo4j case runs against the test Bolt
+server (tests/conftest.py). Batches count bytes from zero in each batch; a notice given twice
+in one ``load_many`` (same text, another file name) is loaded once, the second copy unchanged.
 """
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
+
 from noticegraph.graph import open_store
-from noticegraph.graph.store import batches
+from noticegraph.graph.errors import RowsLost, StoreError
+from noticegraph.graph.store import batches, run_batched
 
 
 def spelled(*parts: str) -> str:
@@ -32,3 +39,29 @@ def test_batches_fill_up_to_the_byte_cap_exactly():
     assert list(batches(rows, max_rows=10, max_bytes=6)) == [rows[:2], rows[2:]]
     assert list(batches(rows, max_rows=2, max_bytes=100)) == [rows[:2], rows[2:]]
     assert list(batches([], max_rows=2)) == []
+
+
+def test_batches_start_each_batch_from_zero_bytes():
+    rows = [{"v": str(n)} for n in range(5)]  # 3 bytes each: two fit under 8, a third does not
+    assert list(batches(rows, max_rows=10, max_bytes=8)) == [rows[:2], rows[2:4], rows[4:]]
+
+
+def test_an_unknown_store_kind_is_refused(tmp_path):
+    for kind in ("zzz", "arcade"):  # after "neo4j" and before "ladybug" in the alphabet
+        with pytest.raises(StoreError, match=f"unknown store '{kind}': use ladybug or neo4j"):
+            open_store(kind, tmp_path / "graph.lbug")
+    assert not (tmp_path / "graph.lbug").exists()
+
+
+def test_a_notice_repeated_in_a_batch_is_loaded_first_and_unchanged_after(tmp_path, small_notice):
+    renamed = dataclasses.replace(small_notice, source="renamed.txt")  # same text, so the same id
+    with open_store("ladybug", tmp_path / "graph.lbug") as graph:
+        assert [r.outcome for r in graph.load_many([small_notice, renamed])] == ["loaded", "unchanged"]
+        assert graph.query("MATCH (n:Notice) RETURN n.source AS source") == [{"source": "small.txt"}]
+
+
+def test_rows_lost_names_the_statement_before_its_return(tmp_path):
+    statement = "UNWIND $rows AS r WITH r WHERE r.v > 1 RETURN count(*) AS n"
+    with open_store("ladybug", tmp_path / "graph.lbug") as graph:
+        with pytest.raises(RowsLost, match=r"^wrote 1 of 2 rows: UNWIND \$rows AS r WITH r WHERE r.v > 1$"):
+            graph.write(lambda run: run_batched(run, statement, [{"v": 1}, {"v": 2}]))
