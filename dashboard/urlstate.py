@@ -7,7 +7,8 @@ values back to the URL and returns them as strings for ``registry.bind`` (None f
 URL names are ``prefix + name`` so two queries on a page keep theirs apart.
 ``url_value(name)``/``set_url(name, value)`` read and write one URL parameter (None removes it);
 ``clear_url(keep)`` removes the others.
-``reader_link(notice_id, start, end, item)`` is the reader's relative URL for one span or item.
+``reader_link(notice_id, start, end, item)`` is the reader's relative URL for one span or item;
+``saved_query_link(name, params)`` the Saved queries page's for one query and its parameters.
 """
 from __future__ import annotations
 
@@ -19,9 +20,11 @@ import streamlit as st
 
 from ..queries.model import Param, SavedQuery
 from . import data
+from .pages import PAGES
 
 ANY = "(any)"
 READER_PATH = "reader"
+SAVED_QUERIES_PATH = next(url_path for url_path, _, module in PAGES if module == "saved_queries")
 
 
 def url_value(name: str) -> str | None:
@@ -47,6 +50,12 @@ def reader_link(notice_id: str, start: int | None = None, end: int | None = None
     query = {"notice": notice_id, **({"start": start, "end": end} if start is not None and end is not None else {}),
              **({"item": item} if item else {})}
     return f"./{READER_PATH}?{urlencode(query)}"
+
+
+def saved_query_link(name: str, params: dict[str, Any]) -> str:
+    """Saved queries with ``name`` chosen and its parameters filled in (None left out)."""
+    given = {key: as_text(value) for key, value in params.items() if value is not None}
+    return f"./{SAVED_QUERIES_PATH}?{urlencode({'q': name, **given})}"
 
 
 def as_text(value: Any) -> str | None:

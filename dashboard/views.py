@@ -23,7 +23,6 @@ import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -33,12 +32,11 @@ from ..queries.errors import QueryError
 from ..queries.model import EVIDENCE
 from ..queries.results import QueryResult
 from . import charts, data
-from .urlstate import as_text, reader_link, set_url, url_value
+from .urlstate import reader_link, saved_query_link, set_url, url_value
 
 READER_COLUMN = "reader"
 OPEN = r"^\./(read)er\?"  # the link's text: "read" for a reader link, nothing for a row with none
 DETAIL_LIMIT = 50
-SAVED_QUERIES_PATH = "saved-queries"
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>~$|])")  # inline markup; $ too: Streamlit renders $…$ as math
 
 
@@ -141,8 +139,7 @@ def detail_view(result: QueryResult, row: Mapping[str, Any], key: str) -> None:
 
 
 def table_link(result: QueryResult) -> None:
-    params = {"q": result.query.name, **{k: as_text(v) for k, v in result.params.items() if v is not None}}
-    st.markdown(f"[The rows as a table, with downloads](./{SAVED_QUERIES_PATH}?{urlencode(params)})")
+    st.markdown(f"[The rows as a table, with downloads]({saved_query_link(result.query.name, result.params)})")
 
 
 def _table_or_link(result: QueryResult, key: str, show_table: bool) -> int | None:

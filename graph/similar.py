@@ -213,7 +213,7 @@ def link_similar(store: GraphStore, notice_ids: Iterable[str], touched: Iterable
     rows = store.scalar_query(READ_PROBLEMS)
     problems = {row["id"]: (row["notice"], row["text"] or "") for row in rows}
     corpus = Corpus(problems, threshold, top_k)
-    stored = {(row["src"], row["dst"]): row["score"] for row in store.scalar_query(READ_LINKS)}
+    stored = stored_links(store)
     affected = affected_problems(corpus, set(notice_ids), touched)
     partners = {b if a in affected else a for a, b in stored if a in affected or b in affected}
     scope = affected | (partners & problems.keys())
@@ -225,6 +225,10 @@ def link_similar(store: GraphStore, notice_ids: Iterable[str], touched: Iterable
     if removed or added or best or also:
         store.write(lambda run: _apply(store, run, removed, added, best, also))
     return LinkReport(len(affected), len(added), len(removed))
+
+
+def stored_links(store: GraphStore) -> dict[Pair, float]:
+    return {(row["src"], row["dst"]): row["score"] for row in store.scalar_query(READ_LINKS)}
 
 
 def final_links(stored: dict[Pair, float], removed: list[dict[str, Any]],
@@ -254,8 +258,7 @@ def changed_best(problems: list[dict[str, Any]], links: dict[Pair, float]) -> li
 
 def rebuild_best(store: GraphStore) -> int:
     """Set ``similar_best`` of every problem from the stored links; the number of problems changed."""
-    links = {(row["src"], row["dst"]): row["score"] for row in store.scalar_query(READ_LINKS)}
-    best = changed_best(store.scalar_query(READ_PROBLEMS), links)
+    best = changed_best(store.scalar_query(READ_PROBLEMS), stored_links(store))
     if best:
         store.write(lambda run: write_best(run, best))
     return len(best)

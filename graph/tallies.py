@@ -33,7 +33,6 @@ from .schema import REL_BY_TYPE
 TALLY_TYPES = ("BODY_TYPE", "BODY_TOP_TYPE", "NOTICE_TYPE", "ISSUED_TALLY", "FIGURE_TALLY")
 COMPLETED = "completed"
 UNSTATED = "unstated"
-SET_BATCH = 2000
 
 
 def add_tallies(rows: Any, taxonomy: Taxonomy | None = None) -> None:
@@ -164,10 +163,11 @@ def rebuild(run: Any) -> None:
     for type_, statement in _REBUILD.items():
         run(_DELETE.format(type=type_), {})
         run(statement, {})
+    from .store import run_batched  # here, not at the top: store imports rows, which imports this module
+
     counts = [{"id": row["id"], "k": row["k"], "s": len(row["names"]), "names": sorted(row["names"])}
               for row in run(_NOTICE_COUNTS, {})]
-    for start in range(0, len(counts), SET_BATCH):
-        run(_SET_NOTICE_COUNTS, {"rows": counts[start:start + SET_BATCH]})
+    run_batched(run, _SET_NOTICE_COUNTS, counts)
 
 
 def stored(store: Any) -> dict[str, list[tuple]]:
