@@ -4,13 +4,17 @@ A store name that comes from outside (a command line, an environment variable) i
 string, not the interned literal: ``kind is "ladybug"`` would not recognise it; a name that is
 neither store is refused (and creates no file). The Neo4j case runs against the test Bolt
 server (tests/conftest.py). Batches count bytes from zero in each batch; a notice given twice
-in one ``load_many`` (same text, another file name) is loaded once, the second copy unchanged.
+in one ``load_many`` (same text, another file name) is loaded once, the second copy unchanged;
+a file name already stored, or repeated in one ``load_many``, with a new text replaces the older
+notice. The Bolt settings come from the arguments before the environment (the tests of them
+avoid the word "neo4j" in their names: mutation/store.toml deselects the ``neo4j`` cases).
 """
 from __future__ import annotations
 
 import dataclasses
 
 import pytest
+from conftest import SMALL_TEXT, make_notice
 
 from noticegraph.graph import open_store
 from noticegraph.graph.errors import RowsLost, StoreError
@@ -65,3 +69,65 @@ def test_rows_lost_names_the_statement_before_its_return(tmp_path):
     with open_store("ladybug", tmp_path / "graph.lbug") as graph:
         with pytest.raises(RowsLost, match=r"^wrote 1 of 2 rows: UNWIND \$rows AS r WITH r WHERE r.v > 1$"):
             graph.write(lambda run: run_batched(run, statement, [{"v": 1}, {"v": 2}]))
+
+
+BOLT_VARIABLES = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE")
+
+
+def cleared(monkeypatch, tmp_path):
+    for name in BOLT_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NOTICEGRAPH_DB", str(tmp_path / "graph.lbug"))
+
+
+def test_bolt_settings_given_as_arguments_need_no_environment(bolt_server, monkeypatch, tmp_path):
+    cleared(monkeypatch, tmp_path)
+    with open_store(uri=bolt_server.uri, user=bolt_server.user, password=bolt_server.password) as graph:
+        assert (graph.name, graph.uri, graph.user, graph.database) == (
+            "neo4j", bolt_server.uri, bolt_server.user, "neo4j")
+        assert graph.query("RETURN 1 AS one") == [{"one": 1}]
+    assert not (tmp_path / "graph.lbug").exists()
+
+
+def test_bolt_settings_come_from_the_environment(bolt_server, monkeypatch, tmp_path):
+    cleared(monkeypatch, tmp_path)
+    monkeypatch.setenv("NEO4J_URI", bolt_server.uri)
+    monkeypatch.setenv("NEO4J_USER", bolt_server.user)
+    monkeypatch.setenv("NEO4J_PASSWORD", bolt_server.password)
+    with open_store() as graph:
+        assert (graph.name, graph.uri, graph.user) == ("neo4j", bolt_server.uri, bolt_server.user)
+        assert graph.query("RETURN 1 AS one") == [{"one": 1}]
+    assert not (tmp_path / "graph.lbug").exists()
+
+
+def test_query_and_scalar_query_pass_their_parameters(tmp_path):
+    with open_store("ladybug", tmp_path / "graph.lbug") as graph:
+        assert graph.query("RETURN $x AS x", {"x": 7}) == [{"x": 7}]
+        assert graph.scalar_query("RETURN $x AS x", {"x": "seven"}) == [{"x": "seven"}]
+        assert graph.read_query("RETURN $x AS x", {"x": 7.5}) == [{"x": 7.5}]
+
+
+def stored_notices(graph) -> list[dict]:
+    return graph.query("MATCH (n:Notice) RETURN n.id AS id, n.source AS source ORDER BY id")
+
+
+def test_a_stored_file_name_with_a_new_text_is_replaced_in_load_many(tmp_path, small_notice):
+    revised = make_notice(SMALL_TEXT + "补充说明。\n")  # same file name, another text and id
+    with open_store("ladybug", tmp_path / "graph.lbug") as graph:
+        graph.load(small_notice)
+        assert [r.outcome for r in graph.load_many([revised])] == ["replaced"]
+        assert stored_notices(graph) == [{"id": revised.id, "source": "small.txt"}]
+
+
+def test_a_file_name_repeated_in_one_load_many_keeps_the_last_text(tmp_path, small_notice):
+    revised = make_notice(SMALL_TEXT + "补充说明。\n")
+    with open_store("ladybug", tmp_path / "graph.lbug") as graph:
+        assert [r.outcome for r in graph.load_many([small_notice, revised])] == ["loaded", "replaced"]
+        assert stored_notices(graph) == [{"id": revised.id, "source": "small.txt"}]
+
+
+def test_run_batched_returns_the_rows_written(tmp_path):
+    statement = "UNWIND $rows AS r RETURN count(*) AS n"
+    with open_store("ladybug", tmp_path / "graph.lbug") as graph:
+        assert graph.write(lambda run: run_batched(run, statement, [{"v": 1}, {"v": 2}, {"v": 3}])) == 3
+        assert graph.write(lambda run: run_batched(run, statement, [])) == 0
