@@ -12,12 +12,13 @@ avoid the word "neo4j" in their names: mutation/store.toml deselects the ``neo4j
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 from conftest import SMALL_TEXT, make_notice
 
 from noticegraph.graph import open_store
-from noticegraph.graph.errors import RowsLost, StoreError
+from noticegraph.graph.errors import RowsLost, StoreError, StoreUnavailable
 from noticegraph.graph.store import batches, run_batched
 
 
@@ -30,7 +31,7 @@ def test_a_ladybug_store_named_at_run_time(tmp_path):
         assert graph.name == "ladybug" and graph.path == tmp_path / "graph.lbug"
 
 
-def test_a_neo4j_store_named_at_run_time_defaults_its_database(bolt_server, monkeypatch):
+def test_a_bolt_store_named_at_run_time_defaults_its_database(bolt_server, monkeypatch):
     monkeypatch.delenv("NEO4J_DATABASE", raising=False)
     with open_store(spelled("neo", "4j"), uri=bolt_server.uri, user=bolt_server.user,
                     password=bolt_server.password) as graph:
@@ -48,6 +49,7 @@ def test_batches_fill_up_to_the_byte_cap_exactly():
 def test_batches_start_each_batch_from_zero_bytes():
     rows = [{"v": str(n)} for n in range(5)]  # 3 bytes each: two fit under 8, a third does not
     assert list(batches(rows, max_rows=10, max_bytes=8)) == [rows[:2], rows[2:4], rows[4:]]
+    assert list(batches(rows[:4], max_rows=10, max_bytes=6)) == [rows[:2], rows[2:4]]  # exactly full twice
 
 
 def test_an_unknown_store_kind_is_refused(tmp_path):
@@ -131,3 +133,31 @@ def test_run_batched_returns_the_rows_written(tmp_path):
     with open_store("ladybug", tmp_path / "graph.lbug") as graph:
         assert graph.write(lambda run: run_batched(run, statement, [{"v": 1}, {"v": 2}, {"v": 3}])) == 3
         assert graph.write(lambda run: run_batched(run, statement, [])) == 0
+
+
+def test_the_database_file_comes_from_the_argument_the_environment_or_the_default(tmp_path, monkeypatch):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NOTICEGRAPH_DB", raising=False)
+    with open_store() as graph:
+        assert graph.path == Path("data") / "noticegraph.lbug"
+    monkeypatch.setenv("NOTICEGRAPH_DB", str(tmp_path / "env.lbug"))
+    with open_store(store="ladybug") as graph:
+        assert graph.path == tmp_path / "env.lbug"
+    with open_store(store="ladybug", db=tmp_path / "given.lbug") as graph:
+        assert graph.path == tmp_path / "given.lbug"
+
+
+def test_a_named_bolt_database_is_the_one_opened(bolt_server, monkeypatch, tmp_path):
+    cleared(monkeypatch, tmp_path)
+    with pytest.raises(StoreUnavailable, match="database elsewhere"):
+        open_store(uri=bolt_server.uri, user=bolt_server.user, password=bolt_server.password,
+                   database="elsewhere")
+
+
+def test_a_text_respaced_keeps_its_id_and_replaces_the_stored_one(tmp_path):
+    plain, spaced = make_notice(), make_notice(SMALL_TEXT.replace("。", "。 "))
+    assert plain.id == spaced.id and plain.text != spaced.text
+    with open_store("ladybug", tmp_path / "graph.lbug") as graph:
+        assert [graph.load(plain), graph.load(spaced), graph.load(plain)] == ["loaded", "replaced", "replaced"]
+        assert graph.query("MATCH (n:Notice) RETURN n.text AS text") == [{"text": SMALL_TEXT}]
