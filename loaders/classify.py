@@ -65,8 +65,11 @@ class _CompiledConcept:
         """Matched term -> weight, without matches inside exclude terms or stronger matches.
 
         ``term_hits`` are this concept's term occurrences in ``text`` (see ``_term_hits``)."""
+        hits = term_hits + self._pattern_hits(text)
+        if not hits:
+            return {}
         masks = _spans_of(text, self.excludes)
-        hits = [h for h in term_hits + self._pattern_hits(text) if not _inside(h[0], masks)]
+        hits = [h for h in hits if not _inside(h[0], masks)]
         found: dict[str, float] = {}
         for span, term, weight in hits:
             covering = [s for s, _, w in hits if s != span and w >= weight]
@@ -86,15 +89,18 @@ class _Compiled:
 
     concepts: tuple[_CompiledConcept, ...]
     by_first_char: dict[str, tuple[tuple[str, int, int, float], ...]]  # term, concept, rank, weight
+    with_patterns: frozenset[int]  # the numbers of the concepts that have patterns
+    positions: dict[str, int]  # concept id -> its place in the taxonomy's order
 
-    def term_hits(self, text: str) -> list[list[Hit]]:
-        """Per concept, its term occurrences in the order of its rules, then of position."""
-        found: list[list[tuple[int, int, Hit]]] = [[] for _ in self.concepts]
+    def term_hits(self, text: str) -> dict[int, list[Hit]]:
+        """The term occurrences of each concept found (by its number), in the order of its
+        rules, then of position."""
+        found: dict[int, list[tuple[int, int, Hit]]] = {}
         for pos, char in enumerate(text):
             for term, concept, rank, weight in self.by_first_char.get(char, ()):
                 if text.startswith(term, pos):
-                    found[concept].append((rank, pos, ((pos, pos + len(term)), term, weight)))
-        return [[hit for _, _, hit in sorted(hits, key=lambda h: h[:2])] for hits in found]
+                    found.setdefault(concept, []).append((rank, pos, ((pos, pos + len(term)), term, weight)))
+        return {concept: [hit for _, _, hit in sorted(hits)] for concept, hits in found.items()}
 
 
 def classify(text: str, context: str | Sequence[str] = "",
@@ -107,7 +113,7 @@ def classify(text: str, context: str | Sequence[str] = "",
     scores = _combine(own, heading)
     kept = _prune(scores, taxonomy)
     return sorted((_match(cid, kept[cid], own, heading) for cid in kept),
-                  key=lambda m: (-m.score, _order(taxonomy, m.concept_id)))
+                  key=lambda m: (-m.score, compiled.positions[m.concept_id]))
 
 
 def classify_problem(problem: "Problem", taxonomy: Taxonomy | None = None) -> list[TypeMatch]:
@@ -140,10 +146,10 @@ def _evidence(compiled: _Compiled, text: str, scale: float = 1.0) -> Evidence:
     if not text:
         return {}
     found: Evidence = {}
-    for concept, term_hits in zip(compiled.concepts, compiled.term_hits(text)):
-        if not term_hits and not concept.patterns:
-            continue
-        terms = concept.evidence(text, term_hits)
+    term_hits = compiled.term_hits(text)
+    for number in sorted(term_hits.keys() | compiled.with_patterns):
+        concept = compiled.concepts[number]
+        terms = concept.evidence(text, term_hits.get(number, []))
         if terms:
             found[concept.concept_id] = {t: w * scale for t, w in terms.items()}
     return found
@@ -181,10 +187,6 @@ def _noisy_or(weights: Iterable[float]) -> float:
     return 1.0 - miss
 
 
-def _order(taxonomy: Taxonomy, cid: str) -> int:
-    return list(taxonomy.concepts).index(cid)
-
-
 @lru_cache(maxsize=8)
 def _compile(taxonomy: Taxonomy) -> _Compiled:
     concepts = tuple(_compile_concept(c) for c in taxonomy)
@@ -193,7 +195,9 @@ def _compile(taxonomy: Taxonomy) -> _Compiled:
         for rank, (term, weight) in enumerate(concept.terms):
             if term:
                 index.setdefault(term[0], []).append((term, number, rank, weight))
-    return _Compiled(concepts, {char: tuple(terms) for char, terms in index.items()})
+    return _Compiled(concepts, {char: tuple(terms) for char, terms in index.items()},
+                     frozenset(number for number, concept in enumerate(concepts) if concept.patterns),
+                     {concept.concept_id: number for number, concept in enumerate(concepts)})
 
 
 def _compile_concept(concept: Concept) -> _CompiledConcept:
