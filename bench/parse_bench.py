@@ -4,8 +4,9 @@ Usage: python bench/parse_bench.py [--repeat N] [FILES...]
 
 Extracts every file (default: data/samples/*) N times in this one process and prints the
 source size, the number of notices parsed, the wall and CPU time (``process_time``: the
-figure to trust on a shared machine) and MB/s of each (UTF-8 bytes of source text per second). Reading from disk is done once, outside the timed loop, so the figure is
-the extractor's own speed: normalisation, outline, problems, titles, figures, persons.
+figure to trust on a shared machine) and MB/s of each (UTF-8 bytes of source text per
+second). Reading from disk is done once, outside the timed loop, so the figure is the
+extractor's own speed: normalisation, outline, problems, titles, figures, persons.
 """
 from __future__ import annotations
 

@@ -76,14 +76,15 @@ def test_rows_lost_names_the_statement_before_its_return(tmp_path):
 BOLT_VARIABLES = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE")
 
 
-def cleared(monkeypatch, tmp_path):
+def without_bolt_environment(monkeypatch, tmp_path):
+    """No Bolt settings in the environment; the default database file under ``tmp_path``."""
     for name in BOLT_VARIABLES:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NOTICEGRAPH_DB", str(tmp_path / "graph.lbug"))
 
 
 def test_bolt_settings_given_as_arguments_need_no_environment(bolt_server, monkeypatch, tmp_path):
-    cleared(monkeypatch, tmp_path)
+    without_bolt_environment(monkeypatch, tmp_path)
     with open_store(uri=bolt_server.uri, user=bolt_server.user, password=bolt_server.password) as graph:
         assert (graph.name, graph.uri, graph.user, graph.database) == (
             "neo4j", bolt_server.uri, bolt_server.user, "neo4j")
@@ -92,7 +93,7 @@ def test_bolt_settings_given_as_arguments_need_no_environment(bolt_server, monke
 
 
 def test_bolt_settings_come_from_the_environment(bolt_server, monkeypatch, tmp_path):
-    cleared(monkeypatch, tmp_path)
+    without_bolt_environment(monkeypatch, tmp_path)
     monkeypatch.setenv("NEO4J_URI", bolt_server.uri)
     monkeypatch.setenv("NEO4J_USER", bolt_server.user)
     monkeypatch.setenv("NEO4J_PASSWORD", bolt_server.password)
@@ -149,7 +150,7 @@ def test_the_database_file_comes_from_the_argument_the_environment_or_the_defaul
 
 
 def test_a_named_bolt_database_is_the_one_opened(bolt_server, monkeypatch, tmp_path):
-    cleared(monkeypatch, tmp_path)
+    without_bolt_environment(monkeypatch, tmp_path)
     with pytest.raises(StoreUnavailable, match="database elsewhere"):
         open_store(uri=bolt_server.uri, user=bolt_server.user, password=bolt_server.password,
                    database="elsewhere")
